@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var adminPassword = builder.AddAdminPassword();
+var ftpdb = builder.AddFtpDatabase();   // postgres → ftpdb: connection string, container, or local binaries
+
+// Not proxied: PASV/EPSV replies carry the server's own address and port.
+var ftpPort = builder.Configuration.GetValue("Ftp:Port", 8021);
+var ftp = builder.AddProject<Projects.CommuniGateFtp_Ftp>("ftp")
+    .WithReference(ftpdb).WaitFor(ftpdb)
+    .WithEndpoint(name: "ftp", scheme: "tcp", port: ftpPort, targetPort: ftpPort, isProxied: false, env: "Ftp__Port")
+    .WithEnvironment("Ftp__AdminPassword", adminPassword)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.CommuniGateFtp_Admin>("admin")
+    .WithReference(ftp).WaitFor(ftp)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

@@ -1,0 +1,48 @@
+using CommuniGateFtp.Ftp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommuniGateFtp.Ftp.Accounts;
+
+/// <summary>Authenticates against the accounts in PostgreSQL.</summary>
+public sealed class DatabaseAccountAuthenticator(IServiceScopeFactory scopes, PasswordHashing passwords) : IAccountAuthenticator
+{
+    // Verified when the account does not exist, so that unknown names cost as much as wrong passwords (SEC-NOENUM).
+    private readonly Lazy<string> _decoyHash = new(() => passwords.Hash(Guid.NewGuid().ToString()));
+
+    public async Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
+        var query = db.Accounts.Include(a => a.Domain).Where(a => a.Name == login.Account);
+        query = login.Domain is null ? query.Where(a => a.Domain.IsMain) : query.Where(a => a.Domain.Name == login.Domain);
+        var account = await query.FirstOrDefaultAsync(cancellationToken);
+
+        var check = passwords.Verify(account?.PasswordHash ?? _decoyHash.Value, password);
+        if (account is null)
+        {
+            return LoginResult.Fail(LoginFailure.UnknownAccount);
+        }
+        if (check == PasswordCheck.Invalid)
+        {
+            return LoginResult.Fail(LoginFailure.BadPassword);
+        }
+        if (!account.Domain.Enabled)
+        {
+            return LoginResult.Fail(LoginFailure.DomainDisabled);
+        }
+        if (!account.Enabled)
+        {
+            return LoginResult.Fail(LoginFailure.AccountDisabled);
+        }
+        if (service is not null && !account.HasService(service))
+        {
+            return LoginResult.Fail(LoginFailure.ServiceDisabled);
+        }
+        if (check == PasswordCheck.ValidRehashNeeded)
+        {
+            account.PasswordHash = passwords.Hash(password);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return LoginResult.Success(new AuthenticatedAccount(account.Id, account.Name, account.Domain.Name, account.IsAdministrator));
+    }
+}

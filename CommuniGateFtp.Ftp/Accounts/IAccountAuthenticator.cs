@@ -1,0 +1,8 @@
+namespace CommuniGateFtp.Ftp.Accounts;
+
+/// <summary>Checks a login name and password (SES-PASS).</summary>
+public interface IAccountAuthenticator
+{
+    /// <param name="service">An Enabled Service the account must have (e.g. <c>FTP</c>), or null for none.</param>
+    Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken);
+}

@@ -1,0 +1,48 @@
+using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Ftp.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace CommuniGateFtp.Ftp.Commands.Access;
+
+/// <summary>
+/// PASS (RFC 959): checks the account, its domain, its FTP service and the password (SES-PASS); every failure gets
+/// the same <c>530</c> after a delay, and too many end the session (SES-FAILDELAY).
+/// </summary>
+[FtpCommand("PASS", RequiresLogin = false)]
+public sealed class PassHandler(IAccountAuthenticator authenticator, IOptionsMonitor<FtpOptions> options, TimeProvider time,
+    ILogger<PassHandler> logger) : IFtpCommandHandler
+{
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        if (session.State != SessionState.UserGiven)
+        {
+            return new FtpReply(ReplyCode.BadSequence, session.IsLoggedIn ? "Already logged in" : "Login with USER first");
+        }
+
+        var login = session.PendingLogin;
+        var result = login is null
+            ? LoginResult.Fail(LoginFailure.UnknownAccount)
+            : await authenticator.AuthenticateAsync(login, context.Command.Argument, AccountServices.Ftp, cancellationToken);
+        FtpTelemetry.Logins.Add(1, new KeyValuePair<string, object?>("result", result.Succeeded ? "success" : "failure"));
+
+        if (result.Account is { } account)
+        {
+            session.CompleteLogin(account);
+            logger.LoginSucceeded(session.Id, session.Client, account.Address);
+            return new FtpReply(ReplyCode.UserLoggedIn, $"User {account.Name} logged in");
+        }
+
+        logger.LoginFailed(session.Id, session.Client, login?.ToString() ?? "(invalid name)", result.Failure);
+        var failures = session.FailLogin();
+        var settings = options.CurrentValue;
+        await Task.Delay(settings.LoginFailureDelay, time, cancellationToken);
+        return failures >= settings.MaxLoginFailures
+            ? new FtpReply(ReplyCode.ServiceNotAvailable, "Too many login failures", closeConnection: true)
+            : new FtpReply(ReplyCode.NotLoggedIn, "Login incorrect");
+    }
+}

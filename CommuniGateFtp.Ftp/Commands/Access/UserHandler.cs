@@ -1,0 +1,21 @@
+using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Protocol;
+
+namespace CommuniGateFtp.Ftp.Commands.Access;
+
+/// <summary>USER (RFC 959): remembers the name and always asks for a password, valid name or not (SES-USER, RFC 2577).</summary>
+[FtpCommand("USER", RequiresLogin = false)]
+public sealed class UserHandler : IFtpCommandHandler
+{
+    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Command.HasArgument)
+        {
+            return ValueTask.FromResult(new FtpReply(ReplyCode.ArgumentSyntaxError, "USER needs a name"));
+        }
+        // A malformed name is kept as "no such account", so PASS fails the same way as for an unknown one.
+        LoginName.TryParse(context.Command.Argument, out var login);
+        context.Session.BeginLogin(login);
+        return ValueTask.FromResult(new FtpReply(ReplyCode.PasswordRequired, "Password required"));
+    }
+}

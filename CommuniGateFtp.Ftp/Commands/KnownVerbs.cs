@@ -1,0 +1,16 @@
+namespace CommuniGateFtp.Ftp.Commands;
+
+/// <summary>
+/// Every verb of SPEC section 2. A known verb without a handler answers <c>502</c>; anything else <c>500</c>.
+/// </summary>
+public static class KnownVerbs
+{
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "USER", "PASS", "ACCT", "CWD", "XCWD", "CDUP", "XCUP", "SMNT", "REIN", "QUIT", "PORT", "PASV", "EPRT", "EPSV",
+        "LPRT", "LPSV", "TYPE", "STRU", "MODE", "RETR", "STOR", "STOU", "APPE", "ALLO", "REST", "RNFR", "RNTO", "ABOR",
+        "DELE", "RMD", "XRMD", "MKD", "XMKD", "PWD", "XPWD", "LIST", "NLST", "MLSD", "MLST", "SIZE", "MDTM", "MFMT",
+        "MFCT", "HASH", "XCRC", "XMD5", "XSHA1", "SITE", "SYST", "STAT", "HELP", "NOOP", "FEAT", "OPTS", "LANG", "HOST",
+        "AUTH", "STLS", "ADAT", "PBSZ", "PROT", "CCC", "MIC", "ENC", "CONF",
+    };
+}

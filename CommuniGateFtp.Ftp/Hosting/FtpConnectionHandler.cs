@@ -1,0 +1,16 @@
+using CommuniGateFtp.Ftp.Sessions;
+using Microsoft.AspNetCore.Connections;
+
+namespace CommuniGateFtp.Ftp.Hosting;
+
+/// <summary>The thin adapter from a transport connection to an FTP session over its pipes.</summary>
+public sealed class FtpConnectionHandler(FtpSessionLoop sessions)
+{
+    public async Task OnConnectedAsync(ConnectionContext connection, CancellationToken stopping)
+    {
+        await using (connection)
+        {
+            await sessions.RunAsync(connection.Transport, connection.RemoteEndPoint, connection.LocalEndPoint, stopping);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Commands;
+using CommuniGateFtp.Ftp.Listeners;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Settings;
+using Microsoft.Extensions.Options;
+
+namespace CommuniGateFtp.Ftp.Hosting;
+
+/// <summary><c>AddFtpServer()</c>: the engine, its options, the database start-up work and the listener.</summary>
+public static class FtpServerExtensions
+{
+    public static IHostApplicationBuilder AddFtpServer(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<FtpOptions>()
+            .BindConfiguration(FtpOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FtpOptions>, FtpOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
+        services.AddScoped<DatabaseSeeder>();
+
+        foreach (var handler in typeof(FtpServerExtensions).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFtpCommandHandler).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IFtpCommandHandler), handler);
+        }
+        services.AddSingleton<CommandRegistry>();
+        services.AddSingleton<FtpCommandDispatcher>();
+        services.AddSingleton<SessionRegistry>();
+        services.AddSingleton<FtpSessionLoop>();
+        services.AddSingleton<FtpConnectionHandler>();
+
+        // Order matters: the database is migrated and seeded before the listener accepts anyone.
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<FtpListenerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<FtpListenerService>());
+        return builder;
+    }
+}

@@ -1,0 +1,153 @@
+using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Management.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommuniGateFtp.Ftp.Management;
+
+/// <summary><c>/api/accounts</c>: list, read, create, change and delete accounts. Passwords are write-only.</summary>
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(ManagementApi.AdministratorPolicy);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{domain}/{name}", GetAsync);
+        group.MapPost("/", CreateAsync);
+        group.MapPut("/{domain}/{name}", UpdateAsync);
+        group.MapDelete("/{domain}/{name}", DeleteAsync);
+        return routes;
+    }
+
+    private static async Task<Ok<List<AccountResponse>>> ListAsync(string? domain, FtpDbContext db, CancellationToken cancellationToken)
+    {
+        var query = db.Accounts.Include(a => a.Domain).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(domain))
+        {
+            var wanted = DomainName.Normalize(domain);
+            query = query.Where(a => a.Domain.Name == wanted);
+        }
+        var accounts = await query.OrderBy(a => a.Domain.Name).ThenBy(a => a.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(accounts.Select(ToResponse).ToList());
+    }
+
+    private static async Task<Results<Ok<AccountResponse>, NotFound<ProblemDetails>>> GetAsync(string domain, string name, FtpDbContext db,
+        CancellationToken cancellationToken) =>
+        await FindAsync(db, domain, name, cancellationToken) is { } account
+            ? TypedResults.Ok(ToResponse(account))
+            : AccountNotFound(domain, name);
+
+    private static async Task<Results<Created<AccountResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CreateAsync(
+        AccountRequest request, FtpDbContext db, PasswordHashing passwords, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = AccountRequestValidation.Validate(request, creating: true);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var domainName = DomainName.Normalize(request.Domain!);
+        var domain = await db.Domains.FirstOrDefaultAsync(d => d.Name == domainName, cancellationToken);
+        if (domain is null)
+        {
+            return TypedResults.NotFound(Problem(404, "Domain not found", $"The domain '{domainName}' does not exist."));
+        }
+        var name = AccountName.Normalize(request.Name!);
+        if (await db.Accounts.AnyAsync(a => a.DomainId == domain.Id && a.Name == name, cancellationToken))
+        {
+            return TypedResults.Conflict(Problem(409, "Account exists", $"The account '{name}@{domainName}' already exists."));
+        }
+        var account = new Account
+        {
+            Name = name,
+            Domain = domain,
+            PasswordHash = passwords.Hash(request.Password!),
+            CreatedAt = time.GetUtcNow(),
+            // A new account gets FTP unless the request says otherwise: this is an FTP server.
+            EnabledServices = [AccountServices.Ftp],
+        };
+        Apply(account, request, passwords);
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/accounts/{domainName}/{name}", ToResponse(account));
+    }
+
+    private static async Task<Results<Ok<AccountResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UpdateAsync(
+        string domain, string name, AccountRequest request, FtpDbContext db, PasswordHashing passwords, CancellationToken cancellationToken)
+    {
+        var errors = AccountRequestValidation.Validate(request, creating: false);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
+        {
+            return AccountNotFound(domain, name);
+        }
+        var losesAdministration = account.IsAdministrator && account.Enabled && (request.IsAdministrator == false || request.Enabled == false);
+        if (losesAdministration && await IsLastAdministratorAsync(db, account, cancellationToken))
+        {
+            return TypedResults.Conflict(Problem(409, "Last administrator", "The last enabled administrator cannot be demoted or disabled."));
+        }
+        Apply(account, request, passwords);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(account));
+    }
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DeleteAsync(string domain, string name,
+        FtpDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
+        {
+            return AccountNotFound(domain, name);
+        }
+        if (account.IsAdministrator && account.Enabled && await IsLastAdministratorAsync(db, account, cancellationToken))
+        {
+            return TypedResults.Conflict(Problem(409, "Last administrator", "The last enabled administrator cannot be deleted."));
+        }
+        db.Accounts.Remove(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static void Apply(Account account, AccountRequest request, PasswordHashing passwords)
+    {
+        if (request.Password is not null)
+        {
+            account.PasswordHash = passwords.Hash(request.Password);
+        }
+        if (request.EnabledServices is not null)
+        {
+            account.EnabledServices = request.EnabledServices.Select(s => AccountServices.Canonical(s)!).Distinct().ToList();
+        }
+        if (request.StorageSizeLimit is not null)
+        {
+            account.StorageSizeLimit = StorageLimit.Parse(request.StorageSizeLimit);
+        }
+        if (request.StorageFilesLimit is not null)
+        {
+            account.StorageFilesLimit = StorageLimit.Parse(request.StorageFilesLimit);
+        }
+        account.IsAdministrator = request.IsAdministrator ?? account.IsAdministrator;
+        account.Enabled = request.Enabled ?? account.Enabled;
+    }
+
+    private static Task<Account?> FindAsync(FtpDbContext db, string domain, string name, CancellationToken cancellationToken)
+    {
+        var domainName = DomainName.Normalize(domain);
+        var accountName = AccountName.Normalize(name);
+        return db.Accounts.Include(a => a.Domain).FirstOrDefaultAsync(a => a.Name == accountName && a.Domain.Name == domainName, cancellationToken);
+    }
+
+    private static async Task<bool> IsLastAdministratorAsync(FtpDbContext db, Account account, CancellationToken cancellationToken) =>
+        !await db.Accounts.AnyAsync(a => a.Id != account.Id && a.IsAdministrator && a.Enabled, cancellationToken);
+
+    private static AccountResponse ToResponse(Account a) => new(a.Name, a.Domain.Name, a.Enabled, a.EnabledServices, a.IsAdministrator,
+        a.StorageSizeLimit.ToString(), a.StorageFilesLimit.ToString(), a.StorageBytesUsed, a.StorageFilesUsed, a.CreatedAt);
+
+    private static NotFound<ProblemDetails> AccountNotFound(string domain, string name) =>
+        TypedResults.NotFound(Problem(404, "Account not found", $"The account '{name}@{domain}' does not exist."));
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+}

@@ -1,0 +1,29 @@
+namespace CommuniGateFtp.Ftp.Management.Contracts;
+
+/// <summary>An account as the API shows it. Passwords are never returned.</summary>
+public sealed record AccountResponse(
+    string Name,
+    string Domain,
+    bool Enabled,
+    IReadOnlyList<string> EnabledServices,
+    bool IsAdministrator,
+    string StorageSizeLimit,
+    string StorageFilesLimit,
+    long StorageBytesUsed,
+    long StorageFilesUsed,
+    DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Body of <c>POST /api/accounts</c> and <c>PUT /api/accounts/{domain}/{name}</c>. On PUT, a null member keeps its
+/// value (and <c>name</c>/<c>domain</c> come from the route). Limits: a number (K/M/G/T suffix allowed),
+/// <c>unlimited</c> or <c>default</c>.
+/// </summary>
+public sealed record AccountRequest(
+    string? Name,
+    string? Domain,
+    string? Password,
+    IReadOnlyList<string>? EnabledServices,
+    string? StorageSizeLimit,
+    string? StorageFilesLimit,
+    bool? IsAdministrator,
+    bool? Enabled);

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace CommuniGateFtp.Ftp.Management;
+
+/// <summary>Wires the management API: bearer authentication, the administrator policy, problem details, OpenAPI.</summary>
+public static class ManagementApi
+{
+    public const string AdministratorPolicy = "Administrator";
+
+    public static IHostApplicationBuilder AddManagementApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TokenSigningKey>();
+        builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<AccessTokenIssuer>((options, issuer) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = issuer.ValidationParameters();
+            });
+        builder.Services.AddAuthorizationBuilder().AddPolicy(AdministratorPolicy, policy =>
+            policy.RequireAuthenticatedUser().RequireClaim(AccessTokenIssuer.AdministratorClaim, "true"));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapManagementApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapAuthApi();
+        app.MapDomainsApi();
+        app.MapAccountsApi();
+        return app;
+    }
+}

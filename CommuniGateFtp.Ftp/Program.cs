@@ -1,0 +1,20 @@
+using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Hosting;
+using CommuniGateFtp.Ftp.Management;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNpgsqlDbContext<FtpDbContext>("ftpdb");
+builder.AddFtpServer();
+builder.AddManagementApi();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapManagementApi();
+
+app.Run();
+
+/// <summary>The Ftp service's entry point; public for the API tests' WebApplicationFactory.</summary>
+public partial class Program;

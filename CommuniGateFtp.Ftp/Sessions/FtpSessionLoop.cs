@@ -1,0 +1,158 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net;
+using CommuniGateFtp.Ftp.Commands;
+using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Ftp.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace CommuniGateFtp.Ftp.Sessions;
+
+/// <summary>
+/// Runs one control connection over a duplex pipe: greeting, then line → command → dispatcher → reply until QUIT,
+/// a closing reply, a timeout, the peer leaving or the server stopping. Knows nothing of sockets.
+/// </summary>
+public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegistry registry, IOptionsMonitor<FtpOptions> options,
+    TimeProvider time, ILogger<FtpSessionLoop> logger)
+{
+    public async Task RunAsync(IDuplexPipe transport, EndPoint? remote, EndPoint? local, CancellationToken stopping)
+    {
+        var session = registry.Open(remote, local);
+        using var activity = FtpTelemetry.Source.StartActivity("FTP session", ActivityKind.Server);
+        activity?.SetTag("ftp.session.id", session.Id);
+        activity?.SetTag("client.address", (remote as IPEndPoint)?.Address.ToString());
+        FtpTelemetry.Sessions.Add(1);
+        FtpTelemetry.ActiveSessions.Add(1);
+        try
+        {
+            var settings = options.CurrentValue;
+            await SendAsync(transport.Output, new FtpReply(ReplyCode.ServiceReady, $"{HostName(settings)} CommuniGateFtp ready"), stopping);
+            await ServeCommandsAsync(session, transport, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await TrySendAsync(transport.Output, new FtpReply(ReplyCode.ServiceNotAvailable, "Service closing control connection"));
+        }
+        catch (IOException)
+        {
+            // The peer went away: nothing to answer.
+        }
+        catch (Exception ex)
+        {
+            // LIM-ROBUST: one broken session never takes the server down.
+            logger.SessionFailed(session.Id, session.Client, ex);
+            await TrySendAsync(transport.Output, new FtpReply(ReplyCode.ServiceNotAvailable, "Internal error, closing control connection"));
+        }
+        finally
+        {
+            registry.Close(session);
+            FtpTelemetry.ActiveSessions.Add(-1);
+            activity?.SetTag("ftp.account", session.Account?.Address);
+            logger.SessionClosed(session.Id, session.Client, time.GetUtcNow() - session.ConnectedAt);
+            await transport.Input.CompleteAsync();
+            await transport.Output.CompleteAsync();
+        }
+    }
+
+    private async Task ServeCommandsAsync(FtpSession session, IDuplexPipe transport, CancellationToken stopping)
+    {
+        var settings = options.CurrentValue;
+        var lines = new FtpLineReader(settings.MaxLineLength);
+        var data = new ArrayBufferWriter<byte>(256);
+        var refusals = new ArrayBufferWriter<byte>(16);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        while (true)
+        {
+            // SES-IDLE: the login must finish in LoginTimeout; afterwards each command must come within IdleTimeout.
+            var current = options.CurrentValue;
+            var limit = session.IsLoggedIn ? current.IdleTimeout : current.LoginTimeout - (time.GetUtcNow() - session.ConnectedAt);
+            timeout.CancelAfter(limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
+            ReadResult read;
+            try
+            {
+                read = await transport.Input.ReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+            {
+                logger.Problem(session.Id, session.Client, "timed out");
+                await SendAsync(transport.Output, new FtpReply(ReplyCode.ServiceNotAvailable, "Timeout, closing control connection"), stopping);
+                return;
+            }
+
+            var buffer = read.Buffer;
+            try
+            {
+                while (true)
+                {
+                    var status = lines.TryReadLine(ref buffer, out var line);
+                    if (status == LineReadStatus.NeedMoreData)
+                    {
+                        break;
+                    }
+                    var reply = status == LineReadStatus.LineTooLong
+                        ? new FtpReply(ReplyCode.SyntaxError, "Command line too long")
+                        : await ServeLineAsync(session, line, data, refusals, transport.Output, stopping);
+                    await SendAsync(transport.Output, reply, stopping);
+                    if (reply.CloseConnection)
+                    {
+                        return;
+                    }
+                }
+            }
+            finally
+            {
+                transport.Input.AdvanceTo(buffer.Start, buffer.End);
+            }
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                return;
+            }
+        }
+    }
+
+    private async ValueTask<FtpReply> ServeLineAsync(FtpSession session, ReadOnlySequence<byte> line,
+        ArrayBufferWriter<byte> data, ArrayBufferWriter<byte> refusals, PipeWriter output, CancellationToken stopping)
+    {
+        data.ResetWrittenCount();
+        refusals.ResetWrittenCount();
+        TelnetFilter.Filter(line, data, refusals);
+        if (refusals.WrittenCount > 0)
+        {
+            await output.WriteAsync(refusals.WrittenMemory, stopping);
+        }
+        if (data.WrittenCount == 0 && refusals.WrittenCount > 0)
+        {
+            return new FtpReply(ReplyCode.SyntaxError, "Telnet options refused");
+        }
+        return FtpCommandParser.TryParse(data.WrittenSpan, out var command)
+            ? await dispatcher.DispatchAsync(session, command, stopping)
+            : new FtpReply(ReplyCode.SyntaxError, "Unknown command");
+    }
+
+    private static async ValueTask SendAsync(PipeWriter output, FtpReply reply, CancellationToken cancellationToken)
+    {
+        FtpReplyWriter.Write(reply, output);
+        var flush = await output.FlushAsync(cancellationToken);
+        if (flush.IsCompleted)
+        {
+            throw new IOException("The peer closed the control connection.");
+        }
+    }
+
+    private static async ValueTask TrySendAsync(PipeWriter output, FtpReply reply)
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await SendAsync(output, reply, cts.Token);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+        }
+    }
+
+    private static string HostName(FtpOptions settings) =>
+        string.IsNullOrWhiteSpace(settings.HostName) ? Dns.GetHostName() : settings.HostName;
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CommuniGateFtp.Ftp.Settings;
+
+/// <summary>
+/// Engine options bound to the <c>Ftp</c> configuration section. Every default lives here and is listed in README.
+/// Settings that operators change at run time (SET-*) move to the database with the settings issue.
+/// </summary>
+public sealed class FtpOptions
+{
+    public const string SectionName = "Ftp";
+
+    /// <summary>The control port of the default listener socket (the seed's 8021).</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 8021;
+
+    /// <summary>Local address of the default listener: <c>*</c> for all addresses (dual-stack), or one IP.</summary>
+    [Required]
+    public string ListenAddress { get; set; } = "*";
+
+    /// <summary>The host name in the <c>220</c> greeting; the machine's name when empty.</summary>
+    public string? HostName { get; set; }
+
+    /// <summary>The Main Domain created on an empty database; the machine's host name when empty (CGP).</summary>
+    public string? MainDomain { get; set; }
+
+    /// <summary>The password of <c>postmaster</c> when it is created on an empty database (AppHost: <c>admin-password</c>).</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Where account File Storage lives: <c>&lt;StorageRoot&gt;/&lt;domain&gt;/&lt;account&gt;/</c>.</summary>
+    [Required]
+    public string StorageRoot { get; set; } = "storage";
+
+    /// <summary>SES-IDLE: no command for this long ends the session with <c>421</c> (RFC 1123: at least 5 minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>SES-IDLE: a login must complete within this time.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LoginTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>SES-FAILDELAY: how long a failed PASS waits before <c>530</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan LoginFailureDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>SES-FAILDELAY: failed logins in one session before <c>421</c> and close.</summary>
+    [Range(1, 100)]
+    public int MaxLoginFailures { get; set; } = 3;
+
+    /// <summary>LIM-LINE: longest command line in bytes, CRLF included.</summary>
+    [Range(512, 65536)]
+    public int MaxLineLength { get; set; } = 4096;
+}
