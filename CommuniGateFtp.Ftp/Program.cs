@@ -15,6 +15,3 @@ app.MapDefaultEndpoints();
 app.MapManagementApi();
 
 app.Run();
-
-/// <summary>The Ftp service's entry point; public for the API tests' WebApplicationFactory.</summary>
-public partial class Program;

@@ -1,7 +1,7 @@
 namespace CommuniGateFtp.Ftp.Commands;
 
 /// <summary>
-/// Declares which verb a handler serves, and the policy the dispatcher applies before calling it. FEAT and HELP are
+/// Declares which verb a handler serves (login policy is the dispatcher's, from <see cref="KnownVerbs"/>). FEAT and HELP are
 /// generated from these, so they never advertise what has no handler.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
@@ -11,9 +11,6 @@ public sealed class FtpCommandAttribute(string verb, params string[] aliases) : 
 
     /// <summary>Other verbs served by the same handler (e.g. XPWD for PWD, RFC 775).</summary>
     public IReadOnlyList<string> Aliases { get; } = aliases;
-
-    /// <summary>False for the commands SES-STATE allows before login.</summary>
-    public bool RequiresLogin { get; init; } = true;
 
     /// <summary>The FEAT line this command adds, if any (RFC 2389).</summary>
     public string? Feature { get; init; }

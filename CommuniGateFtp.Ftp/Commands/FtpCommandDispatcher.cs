@@ -6,7 +6,7 @@ using CommuniGateFtp.Ftp.Telemetry;
 namespace CommuniGateFtp.Ftp.Commands;
 
 /// <summary>
-/// Applies every cross-cutting policy once — known verb, argument encoding, login state — and opens one span and
+/// Applies every cross-cutting policy once — known verb, login state (SES-STATE), argument encoding — and opens one span and
 /// writes one log line per command; then calls the verb's handler. Handlers never re-check policy.
 /// </summary>
 public sealed class FtpCommandDispatcher(CommandRegistry registry, ILogger<FtpCommandDispatcher> logger)
@@ -31,21 +31,23 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, ILogger<FtpCo
 
     private ValueTask<FtpReply> DecideAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)
     {
+        if (!KnownVerbs.All.Contains(command.Verb))
+        {
+            return ValueTask.FromResult(new FtpReply(ReplyCode.SyntaxError, "Unknown command"));
+        }
+        if (!session.IsLoggedIn && !KnownVerbs.AllowedBeforeLogin.Contains(command.Verb))
+        {
+            // SES-STATE
+            return ValueTask.FromResult(new FtpReply(ReplyCode.NotLoggedIn, "Please log in with USER and PASS"));
+        }
         if (!registry.TryGet(command.Verb, out var entry))
         {
-            return ValueTask.FromResult(KnownVerbs.All.Contains(command.Verb)
-                ? new FtpReply(ReplyCode.NotImplemented, $"{command.Verb} not implemented")
-                : new FtpReply(ReplyCode.SyntaxError, "Unknown command"));
+            return ValueTask.FromResult(new FtpReply(ReplyCode.NotImplemented, $"{command.Verb} not implemented"));
         }
         if (command.ArgumentIsInvalid)
         {
             // LIM-ENCODING
             return ValueTask.FromResult(new FtpReply(ReplyCode.ArgumentSyntaxError, "Invalid characters in argument"));
-        }
-        if (entry.Metadata.RequiresLogin && !session.IsLoggedIn)
-        {
-            // SES-STATE
-            return ValueTask.FromResult(new FtpReply(ReplyCode.NotLoggedIn, "Please log in with USER and PASS"));
         }
         return entry.Handler.HandleAsync(new FtpCommandContext(session, command), cancellationToken);
     }

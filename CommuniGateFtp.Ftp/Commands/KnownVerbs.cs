@@ -13,4 +13,11 @@ public static class KnownVerbs
         "MFCT", "HASH", "XCRC", "XMD5", "XSHA1", "SITE", "SYST", "STAT", "HELP", "NOOP", "FEAT", "OPTS", "LANG", "HOST",
         "AUTH", "STLS", "ADAT", "PBSZ", "PROT", "CCC", "MIC", "ENC", "CONF",
     };
+
+    /// <summary>SES-STATE: the commands allowed before login; every other verb gets <c>530</c> until then.</summary>
+    public static readonly IReadOnlySet<string> AllowedBeforeLogin = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "USER", "PASS", "ACCT", "AUTH", "ADAT", "PBSZ", "PROT", "CCC", "MIC", "CONF", "ENC", "STLS", "HOST", "FEAT",
+        "OPTS", "LANG", "HELP", "SYST", "STAT", "NOOP", "QUIT",
+    };
 }

@@ -12,7 +12,7 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 /// PASS (RFC 959): checks the account, its domain, its FTP service and the password (SES-PASS); every failure gets
 /// the same <c>530</c> after a delay, and too many end the session (SES-FAILDELAY).
 /// </summary>
-[FtpCommand("PASS", RequiresLogin = false)]
+[FtpCommand("PASS")]
 public sealed class PassHandler(IAccountAuthenticator authenticator, IOptionsMonitor<FtpOptions> options, TimeProvider time,
     ILogger<PassHandler> logger) : IFtpCommandHandler
 {

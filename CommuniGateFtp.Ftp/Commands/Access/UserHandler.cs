@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Access;
 
 /// <summary>USER (RFC 959): remembers the name and always asks for a password, valid name or not (SES-USER, RFC 2577).</summary>
-[FtpCommand("USER", RequiresLogin = false)]
+[FtpCommand("USER")]
 public sealed class UserHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Info;
 
 /// <summary>SYST (RFC 959): the listing style clients should expect.</summary>
-[FtpCommand("SYST", RequiresLogin = false)]
+[FtpCommand("SYST")]
 public sealed class SystHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>

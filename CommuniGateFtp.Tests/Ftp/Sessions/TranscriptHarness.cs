@@ -1,0 +1,75 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Text;
+using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Commands;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CommuniGateFtp.Tests.Ftp.Sessions;
+
+/// <summary>
+/// Drives the real session loop over an in-memory pipe pair with a <c>C:</c>/<c>S:</c> script. Accounts come from a
+/// small table instead of PostgreSQL: this layer tests the protocol, the API and end-to-end tests test the database.
+/// </summary>
+public sealed class TranscriptHarness
+{
+    private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
+
+    private sealed class TableAuthenticator : IAccountAuthenticator
+    {
+        public Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken) =>
+            Task.FromResult(login.Account == "alice" && password == "secret"
+                ? LoginResult.Success(new AuthenticatedAccount(1, "alice", "test.example", false))
+                : LoginResult.Fail(LoginFailure.BadPassword));
+    }
+
+    public static async Task RunAsync(string script, Action<FtpOptions>? configure = null)
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<IAccountAuthenticator, TableAuthenticator>()
+            .AddSingleton<CommandRegistry>().AddSingleton<FtpCommandDispatcher>()
+            .AddSingleton<SessionRegistry>().AddSingleton<FtpSessionLoop>();
+        services.AddOptions<FtpOptions>().Configure(o =>
+        {
+            o.HostName = "test-host";
+            o.LoginFailureDelay = TimeSpan.FromMilliseconds(10);
+            configure?.Invoke(o);
+        });
+        foreach (var handler in typeof(FtpSessionLoop).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(IFtpCommandHandler).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IFtpCommandHandler), handler);
+        }
+        await using var provider = services.BuildServiceProvider();
+
+        var toServer = new Pipe();
+        var toClient = new Pipe();
+        var loop = provider.GetRequiredService<FtpSessionLoop>();
+        var session = loop.RunAsync(new DuplexPipe(toServer.Reader, toClient.Writer), new IPEndPoint(IPAddress.Loopback, 40000), null, CancellationToken.None);
+        var replies = new StreamReader(toClient.Reader.AsStream(), Encoding.UTF8);
+
+        foreach (var raw in script.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (raw.StartsWith("C: ", StringComparison.Ordinal))
+            {
+                await toServer.Writer.WriteAsync(Encoding.UTF8.GetBytes(raw[3..].Replace("\\r\\n", "\r\n") + "\r\n"));
+            }
+            else if (raw.StartsWith("S: ", StringComparison.Ordinal))
+            {
+                var line = await replies.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                Assert.True(line is not null && line.StartsWith(raw[3..], StringComparison.Ordinal), $"expected '{raw[3..]}', got '{line}'");
+            }
+            else if (raw == "CLOSED")
+            {
+                Assert.Null(await replies.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+            }
+        }
+        await toServer.Writer.CompleteAsync();
+        await session.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+}

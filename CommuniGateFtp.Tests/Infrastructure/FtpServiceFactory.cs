@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CommuniGateFtp.Ftp.Hosting;
+using CommuniGateFtp.Ftp.Listeners;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommuniGateFtp.Tests.Infrastructure;
+
+/// <summary>
+/// The real Ftp service on real sockets: Kestrel on a free port for the API, the FTP listener on another, a fresh
+/// database on the test PostgreSQL server. One per test class (xunit class fixture).
+/// </summary>
+// Any type of the Ftp assembly names its entry point; Program is ambiguous beside the AppHost's.
+public sealed class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IAsyncLifetime
+{
+    public const string MainDomain = "test.example";
+    public const string AdminPassword = "Admin-Password-1";
+
+    private string _connectionString = "";
+
+    public int FtpPort { get; private set; }
+
+    public string StorageRoot { get; } = Directory.CreateTempSubdirectory("cgftp-storage-").FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        _connectionString = await TestPostgres.CreateDatabaseAsync();
+        UseKestrel(0);
+        StartServer();
+        var bound = await Services.GetRequiredService<FtpListenerService>().BoundEndPoint;
+        FtpPort = ((IPEndPoint)bound).Port;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:ftpdb", _connectionString);
+        builder.UseSetting("Ftp:Port", "0");
+        builder.UseSetting("Ftp:MainDomain", MainDomain);
+        builder.UseSetting("Ftp:AdminPassword", AdminPassword);
+        builder.UseSetting("Ftp:StorageRoot", StorageRoot);
+        builder.UseSetting("Ftp:LoginFailureDelay", "00:00:00.050");
+    }
+
+    /// <summary>A client of the management API carrying postmaster's bearer token.</summary>
+    public async Task<HttpClient> CreateAdminClientAsync()
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = $"postmaster@{MainDomain}", password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(StorageRoot, recursive: true);
+    }
+
+    private sealed record TokenBody(string AccessToken);
+}
