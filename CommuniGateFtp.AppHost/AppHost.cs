@@ -10,6 +10,7 @@ var ftpPort = builder.Configuration.GetValue("Ftp:Port", 8021);
 var ftp = builder.AddProject<Projects.CommuniGateFtp_Ftp>("ftp")
     .WithReference(ftpdb).WaitFor(ftpdb)
     .WithEndpoint(name: "ftp", scheme: "tcp", port: ftpPort, targetPort: ftpPort, isProxied: false, env: "Ftp__Port")
+    .WithEndpoint("ftp", endpoint => endpoint.IsExternal = true)   // FTP clients come from outside (ACA TCP ingress)
     .WithEnvironment("Ftp__AdminPassword", adminPassword)
     .WithHttpHealthCheck("/health");
 

@@ -1,0 +1,73 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using CommuniGateFtp.Tests.Infrastructure;
+
+namespace CommuniGateFtp.Tests.EndToEnd;
+
+/// <summary>
+/// The whole system as <c>dotnet run --project CommuniGateFtp.AppHost</c> starts it — PostgreSQL, ftp and admin —
+/// through Aspire.Hosting.Testing, on free ports and a throwaway PostgreSQL data directory. Shared by the
+/// <see cref="EndToEndCollection"/>.
+/// </summary>
+public sealed class AspireAppFixture : IAsyncLifetime
+{
+    public const string AdminPassword = "E2e-Admin-Pass-1";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private DirectoryInfo? _dataRoot;
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The application did not start.");
+
+    public int FtpPort { get; } = TestPostgres.FreePort();
+
+    public string? StartFailure { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!Directory.Exists("/usr/lib/postgresql") && Environment.GetEnvironmentVariable("ConnectionStrings__ftpdb") is null)
+        {
+            StartFailure = "PostgreSQL server binaries are not installed (apt-get install postgresql)";
+            return;
+        }
+        _dataRoot = Directory.CreateTempSubdirectory("cgftp-e2e-");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CommuniGateFtp_AppHost>(
+        [
+            $"--Ftp:Port={FtpPort}",
+            $"--Postgres:DataDirectory={Path.Combine(_dataRoot.FullName, "postgres")}",
+            $"--Parameters:admin-password={AdminPassword}",
+        ]);
+        _app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await _app.StartAsync(timeout.Token);
+        foreach (var resource in new[] { "ftp", "admin" })
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    /// <summary>Skips or fails (CI) the calling test when the system could not be started for lack of a tool.</summary>
+    public void RequireStarted()
+    {
+        if (StartFailure is not null)
+        {
+            RequiredTool.Missing("postgresql", StartFailure);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _dataRoot?.Delete(recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<AspireAppFixture>
+{
+    public const string Name = "EndToEnd";
+}
