@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Telemetry;
 
 namespace CommuniGateFtp.Ftp.Commands;
@@ -17,9 +18,23 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, ILogger<FtpCo
         activity?.SetTag("ftp.command", command.ToLogString());
         session.LastCommand = command.Verb;
 
-        var reply = await DecideAsync(session, command, cancellationToken);
+        FtpReply reply;
+        try
+        {
+            reply = await DecideAsync(session, command, cancellationToken);
+        }
+        catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException)
+        {
+            // FS-ERRORS: storage failures answer in one place, with one mapping.
+            var (code, text) = StorageErrors.ToReply(ex);
+            reply = new FtpReply(code, text);
+        }
+        if (command.Verb != "RNFR")
+        {
+            session.PendingRename = null; // RFC 959: RNTO must follow RNFR at once
+        }
 
-        activity?.SetTag("ftp.reply.code", reply.Code);
+        activity?.SetTag("ftp.reply.code", reply.IsDeferred ? 150 : reply.Code);
         if (reply.Code >= 400)
         {
             activity?.SetStatus(ActivityStatusCode.Error, reply.ToString());

@@ -1,8 +1,10 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Commands;
+using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Listeners;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Ftp.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.Hosting;
@@ -23,6 +25,10 @@ public static class FtpServerExtensions
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
         services.AddScoped<DatabaseSeeder>();
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<PassivePortPool>();
+        services.AddSingleton<DataChannelFactory>();
+        services.AddSingleton<TransferRunner>();
 
         foreach (var handler in typeof(FtpServerExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFtpCommandHandler).IsAssignableFrom(t)))

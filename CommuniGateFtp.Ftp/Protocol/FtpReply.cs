@@ -10,6 +10,11 @@ public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseC
     {
     }
 
+    /// <summary>No reply now: a transfer started by the command answers by itself (150, then 226 or 426).</summary>
+    public static FtpReply Deferred { get; } = new(0, "");
+
+    public bool IsDeferred => Code == 0;
+
     /// <summary>The same reply, closing the connection once sent.</summary>
     public FtpReply ThenClose() => this with { CloseConnection = true };
 

@@ -1,5 +1,7 @@
 using System.Net;
 using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Sessions;
 
@@ -20,6 +22,9 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
 
     public DateTimeOffset ConnectedAt { get; } = connectedAt;
 
+    /// <summary>Where replies go; set by the session loop before the first command.</summary>
+    public ReplyChannel Replies { get; set; } = null!;
+
     public SessionState State { get; private set; } = SessionState.Connected;
 
     /// <summary>The name given to USER, waiting for PASS.</summary>
@@ -28,30 +33,59 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The logged-in account, or null.</summary>
     public AuthenticatedAccount? Account { get; private set; }
 
+    /// <summary>The logged-in account's File Storage.</summary>
+    public StorageArea? Storage { get; private set; }
+
     /// <summary>Failed PASS attempts in this session (SES-FAILDELAY).</summary>
     public int LoginFailures { get; private set; }
 
     /// <summary>The current directory in the session's virtual namespace (FS-PATH).</summary>
-    public string CurrentDirectory { get; private set; } = "/";
+    public VirtualPath CurrentDirectory { get; set; } = VirtualPath.Root;
+
+    public TransferType TransferType { get; set; } = TransferType.Ascii;
+
+    /// <summary>The REST marker, kept until the next transfer command (CMD-REST-RULE).</summary>
+    public long RestartOffset { get; set; }
+
+    /// <summary>The RNFR source waiting for RNTO.</summary>
+    public VirtualPath? PendingRename { get; set; }
+
+    /// <summary>RFC 2428 EPSV ALL: from now on only EPSV prepares data connections.</summary>
+    public bool EpsvAll { get; set; }
+
+    /// <summary>The facts MLSD/MLST send (OPTS MLST, RFC 3659 7.9).</summary>
+    public IReadOnlySet<string> MlstFacts { get; set; } = CommuniGateFtp.Ftp.Storage.Listing.MlstFacts.All;
+
+    /// <summary>The prepared data connection (DATA-ONE), or null.</summary>
+    public IDataChannel? DataChannel { get; private set; }
+
+    /// <summary>The running transfer, or null (LIM-CONCURRENT: one at a time).</summary>
+    public FtpTransfer? CurrentTransfer { get; set; }
 
     /// <summary>The last command's verb, for the live view.</summary>
     public string? LastCommand { get; set; }
 
     public bool IsLoggedIn => State == SessionState.LoggedIn;
 
+    /// <summary>The logged-in session's storage; handlers run only after the dispatcher checked the login.</summary>
+    public StorageArea RequireStorage() => Storage ?? throw new InvalidOperationException("Not logged in.");
+
     /// <summary>SES-USER: a new USER starts the login over.</summary>
     public void BeginLogin(LoginName? login)
     {
         Account = null;
+        Storage = null;
         PendingLogin = login;
+        RestartOffset = 0;
         State = SessionState.UserGiven;
     }
 
-    public void CompleteLogin(AuthenticatedAccount account)
+    public void CompleteLogin(AuthenticatedAccount account, StorageArea storage)
     {
         Account = account;
+        Storage = storage;
         PendingLogin = null;
-        CurrentDirectory = "/";
+        CurrentDirectory = VirtualPath.Root;
         State = SessionState.LoggedIn;
     }
 
@@ -61,6 +95,49 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
         PendingLogin = null;
         State = SessionState.Connected;
         return ++LoginFailures;
+    }
+
+    /// <summary>REIN: forget the login and every transfer parameter, as if just connected.</summary>
+    public async ValueTask ReinitializeAsync()
+    {
+        Account = null;
+        Storage = null;
+        PendingLogin = null;
+        State = SessionState.Connected;
+        CurrentDirectory = VirtualPath.Root;
+        TransferType = TransferType.Ascii;
+        RestartOffset = 0;
+        PendingRename = null;
+        EpsvAll = false;
+        MlstFacts = CommuniGateFtp.Ftp.Storage.Listing.MlstFacts.All;
+        await SetDataChannelAsync(null);
+    }
+
+    /// <summary>DATA-ONE: a new PORT/PASV replaces (and closes) a pending data connection.</summary>
+    public async ValueTask SetDataChannelAsync(IDataChannel? channel)
+    {
+        var previous = DataChannel;
+        DataChannel = channel;
+        if (previous is not null)
+        {
+            await previous.DisposeAsync();
+        }
+    }
+
+    /// <summary>Takes the prepared data connection for a transfer command.</summary>
+    public IDataChannel? TakeDataChannel()
+    {
+        var channel = DataChannel;
+        DataChannel = null;
+        return channel;
+    }
+
+    /// <summary>CMD-REST-RULE: the marker applies to one transfer command, then is cleared.</summary>
+    public long TakeRestartOffset()
+    {
+        var offset = RestartOffset;
+        RestartOffset = 0;
+        return offset;
     }
 
     private static string Describe(EndPoint? endPoint) => endPoint switch

@@ -20,6 +20,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
     public async Task RunAsync(IDuplexPipe transport, EndPoint? remote, EndPoint? local, CancellationToken stopping)
     {
         var session = registry.Open(remote, local);
+        session.Replies = new ReplyChannel(transport.Output);
         using var activity = FtpTelemetry.Source.StartActivity("FTP session", ActivityKind.Server);
         activity?.SetTag("ftp.session.id", session.Id);
         activity?.SetTag("client.address", (remote as IPEndPoint)?.Address.ToString());
@@ -28,12 +29,12 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         try
         {
             var settings = options.CurrentValue;
-            await SendAsync(transport.Output, new FtpReply(ReplyCode.ServiceReady, $"{HostName(settings)} CommuniGateFtp ready"), stopping);
+            await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceReady, $"{HostName(settings)} CommuniGateFtp ready"), stopping);
             await ServeCommandsAsync(session, transport, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            await TrySendAsync(transport.Output, new FtpReply(ReplyCode.ServiceNotAvailable, "Service closing control connection"));
+            await TrySendAsync(session, new FtpReply(ReplyCode.ServiceNotAvailable, "Service closing control connection"));
         }
         catch (IOException)
         {
@@ -43,11 +44,12 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         {
             // LIM-ROBUST: one broken session never takes the server down.
             logger.SessionFailed(session.Id, session.Client, ex);
-            await TrySendAsync(transport.Output, new FtpReply(ReplyCode.ServiceNotAvailable, "Internal error, closing control connection"));
+            await TrySendAsync(session, new FtpReply(ReplyCode.ServiceNotAvailable, "Internal error, closing control connection"));
         }
         finally
         {
             registry.Close(session);
+            await EndSessionAsync(session);
             FtpTelemetry.ActiveSessions.Add(-1);
             activity?.SetTag("ftp.account", session.Account?.Address);
             logger.SessionClosed(session.Id, session.Client, time.GetUtcNow() - session.ConnectedAt);
@@ -65,10 +67,11 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         while (true)
         {
-            // SES-IDLE: the login must finish in LoginTimeout; afterwards each command must come within IdleTimeout.
+            // SES-IDLE: the login must finish in LoginTimeout; afterwards each command must come within IdleTimeout
+            // (a running transfer is activity: the idle clock waits for it).
             var current = options.CurrentValue;
             var limit = session.IsLoggedIn ? current.IdleTimeout : current.LoginTimeout - (time.GetUtcNow() - session.ConnectedAt);
-            timeout.CancelAfter(limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
+            timeout.CancelAfter(session.CurrentTransfer is not null ? Timeout.InfiniteTimeSpan : limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
             ReadResult read;
             try
             {
@@ -77,7 +80,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
                 logger.Problem(session.Id, session.Client, "timed out");
-                await SendAsync(transport.Output, new FtpReply(ReplyCode.ServiceNotAvailable, "Timeout, closing control connection"), stopping);
+                await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceNotAvailable, "Timeout, closing control connection"), stopping);
                 return;
             }
 
@@ -93,8 +96,11 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                     }
                     var reply = status == LineReadStatus.LineTooLong
                         ? new FtpReply(ReplyCode.SyntaxError, "Command line too long")
-                        : await ServeLineAsync(session, line, data, refusals, transport.Output, stopping);
-                    await SendAsync(transport.Output, reply, stopping);
+                        : await ServeLineAsync(session, line, data, refusals, stopping);
+                    if (!reply.IsDeferred)
+                    {
+                        await session.Replies.SendAsync(reply, stopping);
+                    }
                     if (reply.CloseConnection)
                     {
                         return;
@@ -113,14 +119,14 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
     }
 
     private async ValueTask<FtpReply> ServeLineAsync(FtpSession session, ReadOnlySequence<byte> line,
-        ArrayBufferWriter<byte> data, ArrayBufferWriter<byte> refusals, PipeWriter output, CancellationToken stopping)
+        ArrayBufferWriter<byte> data, ArrayBufferWriter<byte> refusals, CancellationToken stopping)
     {
         data.ResetWrittenCount();
         refusals.ResetWrittenCount();
         TelnetFilter.Filter(line, data, refusals);
         if (refusals.WrittenCount > 0)
         {
-            await output.WriteAsync(refusals.WrittenMemory, stopping);
+            await session.Replies.SendRawAsync(refusals.WrittenMemory, stopping);
         }
         if (data.WrittenCount == 0 && refusals.WrittenCount > 0)
         {
@@ -131,26 +137,27 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             : new FtpReply(ReplyCode.SyntaxError, "Unknown command");
     }
 
-    private static async ValueTask SendAsync(PipeWriter output, FtpReply reply, CancellationToken cancellationToken)
-    {
-        FtpReplyWriter.Write(reply, output);
-        var flush = await output.FlushAsync(cancellationToken);
-        if (flush.IsCompleted)
-        {
-            throw new IOException("The peer closed the control connection.");
-        }
-    }
-
-    private static async ValueTask TrySendAsync(PipeWriter output, FtpReply reply)
+    private static async ValueTask TrySendAsync(FtpSession session, FtpReply reply)
     {
         try
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await SendAsync(output, reply, cts.Token);
+            await session.Replies.SendAsync(reply, cts.Token);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
         {
         }
+    }
+
+    // A transfer still running when the control connection ends is aborted; the pending data channel closed.
+    private static async Task EndSessionAsync(FtpSession session)
+    {
+        if (session.CurrentTransfer is { } transfer)
+        {
+            transfer.Abort();
+            await transfer.Completion.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        await session.SetDataChannelAsync(null);
     }
 
     private static string HostName(FtpOptions settings) =>

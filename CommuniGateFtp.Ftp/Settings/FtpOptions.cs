@@ -50,4 +50,23 @@ public sealed class FtpOptions
     /// <summary>LIM-LINE: longest command line in bytes, CRLF included.</summary>
     [Range(512, 65536)]
     public int MaxLineLength { get; set; } = 4096;
+
+    /// <summary>NET-PASVRANGE: lowest passive data port.</summary>
+    [Range(1, 65535)]
+    public int PassivePortMin { get; set; } = 50000;
+
+    /// <summary>NET-PASVRANGE: highest passive data port.</summary>
+    [Range(1, 65535)]
+    public int PassivePortMax { get; set; } = 50999;
+
+    /// <summary>SET-FIXEDACTIVE: active data connections come from the control port − 1.</summary>
+    public bool UseFixedActivePort { get; set; } = true;
+
+    /// <summary>DATA-ORDER: how long to wait for a data connection to open.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DataConnectTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>DATA-STALL: a transfer without progress for this long ends with 426.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan DataStallTimeout { get; set; } = TimeSpan.FromSeconds(300);
 }

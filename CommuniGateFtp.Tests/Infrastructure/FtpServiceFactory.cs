@@ -55,6 +55,20 @@ public sealed class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandl
         return client;
     }
 
+    /// <summary>Creates an FTP-enabled account in the Main Domain through the API, unless it exists already.</summary>
+    public async Task CreateFtpAccountAsync(string name, string password)
+    {
+        using var admin = await CreateAdminClientAsync();
+        var response = await admin.PostAsJsonAsync("/api/accounts", new { name, domain = MainDomain, password });
+        if (response.StatusCode != HttpStatusCode.Conflict)
+        {
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>The account's File Storage directory on disk.</summary>
+    public string AccountRoot(string name) => Path.Combine(StorageRoot, MainDomain, name);
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

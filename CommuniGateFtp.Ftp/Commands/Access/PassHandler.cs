@@ -3,6 +3,7 @@ using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 /// the same <c>530</c> after a delay, and too many end the session (SES-FAILDELAY).
 /// </summary>
 [FtpCommand("PASS")]
-public sealed class PassHandler(IAccountAuthenticator authenticator, IOptionsMonitor<FtpOptions> options, TimeProvider time,
+public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore files, IOptionsMonitor<FtpOptions> options, TimeProvider time,
     ILogger<PassHandler> logger) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, IOptionsMon
 
         if (result.Account is { } account)
         {
-            session.CompleteLogin(account);
+            session.CompleteLogin(account, files.Open(account));
             logger.LoginSucceeded(session.Id, session.Client, account.Address);
             return new FtpReply(ReplyCode.UserLoggedIn, $"User {account.Name} logged in");
         }

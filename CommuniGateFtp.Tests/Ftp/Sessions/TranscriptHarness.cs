@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Commands;
+using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,10 +36,12 @@ public sealed class TranscriptHarness
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IAccountAuthenticator, TableAuthenticator>()
             .AddSingleton<CommandRegistry>().AddSingleton<FtpCommandDispatcher>()
-            .AddSingleton<SessionRegistry>().AddSingleton<FtpSessionLoop>();
+            .AddSingleton<SessionRegistry>().AddSingleton<FtpSessionLoop>()
+            .AddSingleton<FileStore>().AddSingleton<PassivePortPool>().AddSingleton<DataChannelFactory>().AddSingleton<TransferRunner>();
         services.AddOptions<FtpOptions>().Configure(o =>
         {
             o.HostName = "test-host";
+            o.StorageRoot = Path.Combine(Path.GetTempPath(), "cgftp-transcripts");
             o.LoginFailureDelay = TimeSpan.FromMilliseconds(10);
             configure?.Invoke(o);
         });

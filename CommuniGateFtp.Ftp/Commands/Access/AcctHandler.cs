@@ -1,0 +1,11 @@
+using CommuniGateFtp.Ftp.Protocol;
+
+namespace CommuniGateFtp.Ftp.Commands.Access;
+
+/// <summary>ACCT (RFC 959): not needed here (SES-ACCT).</summary>
+[FtpCommand("ACCT")]
+public sealed class AcctHandler : IFtpCommandHandler
+{
+    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new FtpReply(202, "ACCT not needed"));
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using CommuniGateFtp.Ftp.Protocol;
+
+namespace CommuniGateFtp.Ftp.Commands.FileActions;
+
+/// <summary>MFMT (draft-somers-ftp-mfxx): <c>MFMT YYYYMMDDHHMMSS path</c> sets the modification time, UTC.</summary>
+[FtpCommand("MFMT", Feature = "MFMT")]
+public sealed class MfmtHandler : IFtpCommandHandler
+{
+    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        var argument = context.Command.Argument;
+        var space = argument.IndexOf(' ');
+        if (space != 14 || !DateTime.TryParseExact(argument[..space], "yyyyMMddHHmmss", CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return ValueTask.FromResult(new FtpReply(501, "Syntax: MFMT YYYYMMDDHHMMSS path"));
+        }
+        var pathText = argument[(space + 1)..];
+        var path = PathArgument.OrCurrent(context, pathText);
+        context.Session.RequireStorage().SetModified(path, new DateTimeOffset(time, TimeSpan.Zero));
+        return ValueTask.FromResult(new FtpReply(213, $"Modify={argument[..space]}; {pathText}"));
+    }
+}

@@ -1,0 +1,15 @@
+using System.Globalization;
+using CommuniGateFtp.Ftp.Protocol;
+
+namespace CommuniGateFtp.Ftp.Commands.Listing;
+
+/// <summary>MDTM (RFC 3659 3): <c>213 YYYYMMDDHHMMSS</c>, UTC.</summary>
+[FtpCommand("MDTM", Feature = "MDTM")]
+public sealed class MdtmHandler : IFtpCommandHandler
+{
+    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        var entry = context.Session.RequireStorage().RequireFile(PathArgument.Existing(context));
+        return ValueTask.FromResult(new FtpReply(213, entry.Modified.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)));
+    }
+}

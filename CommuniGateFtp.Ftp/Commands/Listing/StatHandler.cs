@@ -1,0 +1,50 @@
+using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage.Listing;
+
+namespace CommuniGateFtp.Ftp.Commands.Listing;
+
+/// <summary>
+/// STAT (RFC 959): without an argument the session's status (also during a transfer, and before login); with a path,
+/// its LIST lines on the control connection.
+/// </summary>
+[FtpCommand("STAT")]
+public sealed class StatHandler(TimeProvider time) : IFtpCommandHandler
+{
+    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        if (!context.Command.HasArgument)
+        {
+            return ValueTask.FromResult(new FtpReply(211, Status(session)));
+        }
+        if (!session.IsLoggedIn)
+        {
+            return ValueTask.FromResult(new FtpReply(530, "Please log in with USER and PASS"));
+        }
+        var path = PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument));
+        var storage = session.RequireStorage();
+        var target = storage.Require(path);
+        var now = time.GetUtcNow();
+        var lines = (target.IsDirectory ? storage.List(path) : [target with { Name = path.Name }]).Select(e => LsFormatter.Format(e, now));
+        return ValueTask.FromResult(new FtpReply(213, [$"Status of {path}:", .. lines, "End"]));
+    }
+
+    private List<string> Status(FtpSession session)
+    {
+        var lines = new List<string>
+        {
+            "CommuniGateFtp status:",
+            $"Connected from {session.Client}",
+            session.Account is { } account ? $"Logged in as {account.Address}" : "Not logged in",
+            $"TYPE: {(session.TransferType == TransferType.Ascii ? "ASCII" : "BINARY")}, STRUcture: File, MODE: Stream",
+            "Control connection: clear; data protection: clear",
+        };
+        if (session.CurrentTransfer is { } transfer)
+        {
+            lines.Add($"{transfer.Command} {transfer.Path}: {transfer.Bytes} bytes, {transfer.Rate(time.GetUtcNow()):F0} bytes/s");
+        }
+        lines.Add("End of status");
+        return lines;
+    }
+}

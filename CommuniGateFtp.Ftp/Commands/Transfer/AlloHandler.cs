@@ -1,0 +1,11 @@
+using CommuniGateFtp.Ftp.Protocol;
+
+namespace CommuniGateFtp.Ftp.Commands.Transfer;
+
+/// <summary>ALLO (RFC 959): nothing to reserve (FS-QUOTA-HIT: ALLO never reserves).</summary>
+[FtpCommand("ALLO")]
+public sealed class AlloHandler : IFtpCommandHandler
+{
+    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new FtpReply(202, "ALLO not needed"));
+}

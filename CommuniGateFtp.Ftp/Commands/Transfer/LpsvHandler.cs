@@ -1,0 +1,24 @@
+using System.Net.Sockets;
+using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Protocol;
+
+namespace CommuniGateFtp.Ftp.Commands.Transfer;
+
+/// <summary>LPSV (RFC 1639): <c>228 Entering Long Passive Mode (4,4,h1,h2,h3,h4,2,p1,p2)</c>.</summary>
+[FtpCommand("LPSV")]
+public sealed class LpsvHandler(DataChannelFactory channels) : IFtpCommandHandler
+{
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        if (context.Session.EpsvAll)
+        {
+            return new FtpReply(503, "EPSV ALL in effect");
+        }
+        if (context.Session.LocalEndPoint is System.Net.IPEndPoint { Address: { AddressFamily: AddressFamily.InterNetworkV6, IsIPv4MappedToIPv6: false } })
+        {
+            return new FtpReply(521, "Supported address families are (4)");
+        }
+        return await channels.PreparePassiveAsync(context.Session,
+            channel => new FtpReply(228, $"Entering Long Passive Mode ({HostPort.FormatLpsv(channel.LocalEndPoint.Address, channel.LocalEndPoint.Port)})"));
+    }
+}

@@ -1,0 +1,24 @@
+using System.Net.Sockets;
+using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Protocol;
+
+namespace CommuniGateFtp.Ftp.Commands.Transfer;
+
+/// <summary>PASV (RFC 959): <c>227 Entering Passive Mode (h1,h2,h3,h4,p1,p2)</c>; IPv6 control connections use EPSV.</summary>
+[FtpCommand("PASV")]
+public sealed class PasvHandler(DataChannelFactory channels) : IFtpCommandHandler
+{
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        if (context.Session.EpsvAll)
+        {
+            return new FtpReply(503, "EPSV ALL in effect");
+        }
+        if (context.Session.LocalEndPoint is System.Net.IPEndPoint { Address: { AddressFamily: AddressFamily.InterNetworkV6, IsIPv4MappedToIPv6: false } })
+        {
+            return new FtpReply(502, "PASV is for IPv4, use EPSV");
+        }
+        return await channels.PreparePassiveAsync(context.Session,
+            channel => new FtpReply(227, $"Entering Passive Mode ({HostPort.FormatPasv(channel.LocalEndPoint.Address, channel.LocalEndPoint.Port)})"));
+    }
+}

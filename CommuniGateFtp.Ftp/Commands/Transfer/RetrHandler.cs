@@ -1,0 +1,38 @@
+using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Sessions;
+
+namespace CommuniGateFtp.Ftp.Commands.Transfer;
+
+/// <summary>RETR (RFC 959): sends a file from the REST offset; TYPE A turns LF into CRLF (DATA-ASCII).</summary>
+[FtpCommand("RETR")]
+public sealed class RetrHandler(TransferRunner transfers) : IFtpCommandHandler
+{
+    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        var offset = session.TakeRestartOffset();
+        var path = PathArgument.Existing(context);
+        var storage = session.RequireStorage();
+        var file = storage.RequireFile(path);
+        var ascii = session.TransferType == TransferType.Ascii;
+        if (offset > 0 && ascii)
+        {
+            return ValueTask.FromResult(new FtpReply(550, "REST is not supported in ASCII mode")); // CMD-REST-RULE (chosen)
+        }
+        if (offset > file.Size)
+        {
+            return ValueTask.FromResult(new FtpReply(554, $"REST offset {offset} is beyond the file's size {file.Size}"));
+        }
+        var fullPath = storage.FullPath(path);
+        return ValueTask.FromResult(transfers.Start(session, "RETR", path.ToString(), TransferDirection.Send,
+            $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {path.Name} ({file.Size} bytes)",
+            async (network, transfer, stall, ct) =>
+            {
+                await using var source = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+                    bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                source.Seek(offset, SeekOrigin.Begin);
+                await TransferCopy.CopyAsync(source, false, network, transfer, stall, ct, ascii ? AsciiConverters.ToNetwork() : null);
+            }, cancellationToken));
+    }
+}

@@ -1,0 +1,38 @@
+using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage;
+
+namespace CommuniGateFtp.Ftp.Commands.Transfer;
+
+/// <summary>STOR (RFC 959): stores a file, atomically when it replaces one, resuming at the REST offset (FS-ATOMIC).</summary>
+[FtpCommand("STOR")]
+public sealed class StorHandler(TransferRunner transfers) : IFtpCommandHandler
+{
+    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        var offset = session.TakeRestartOffset();
+        var path = PathArgument.New(context);
+        var storage = session.RequireStorage();
+        storage.RequireDirectory(path.Parent);
+        var existing = storage.Find(path);
+        if (existing is { IsDirectory: true })
+        {
+            throw StorageException.IsDirectory();
+        }
+        var ascii = session.TransferType == TransferType.Ascii;
+        if (offset > 0 && ascii)
+        {
+            return ValueTask.FromResult(new FtpReply(550, "REST is not supported in ASCII mode"));
+        }
+        if (offset > (existing?.Size ?? 0))
+        {
+            return ValueTask.FromResult(new FtpReply(554, $"REST offset {offset} is beyond the file's size {existing?.Size ?? 0}"));
+        }
+        var target = UploadTarget.Store(storage, path, existing, offset);
+        return ValueTask.FromResult(transfers.Start(session, "STOR", path.ToString(), TransferDirection.Receive,
+            $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {path.Name}",
+            UploadBody.For(target, ascii), cancellationToken, target.Abandon));
+    }
+}

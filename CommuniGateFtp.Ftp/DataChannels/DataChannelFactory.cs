@@ -1,0 +1,49 @@
+using System.Net;
+using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Settings;
+using Microsoft.Extensions.Options;
+
+namespace CommuniGateFtp.Ftp.DataChannels;
+
+/// <summary>
+/// Prepares data connections for the PASV/EPSV/LPSV and PORT/EPRT/LPRT handlers, with the policy all six share:
+/// passive ports from the range, active targets only at the control peer and a port ≥ 1024 (SEC-BOUNCE).
+/// </summary>
+public sealed class DataChannelFactory(PassivePortPool ports, IOptionsMonitor<FtpOptions> options, ILogger<DataChannelFactory> logger)
+{
+    /// <summary>Opens a passive listener in place of any pending channel; <paramref name="reply"/> formats its address.</summary>
+    public async ValueTask<FtpReply> PreparePassiveAsync(FtpSession session, Func<PassiveDataChannel, FtpReply> reply)
+    {
+        if (session.LocalEndPoint is not IPEndPoint local || session.RemoteEndPoint is not IPEndPoint remote)
+        {
+            return new FtpReply(425, "Cannot open data connection");
+        }
+        await session.SetDataChannelAsync(null);
+        var channel = ports.Open(local.Address, PassiveDataChannel.Normalize(remote.Address));
+        if (channel is null)
+        {
+            return new FtpReply(425, "No passive port available");
+        }
+        await session.SetDataChannelAsync(channel);
+        return reply(channel);
+    }
+
+    /// <summary>SEC-BOUNCE: the target must be the control peer and a port ≥ 1024; then the channel is prepared.</summary>
+    public async ValueTask<FtpReply> PrepareActiveAsync(FtpSession session, IPEndPoint target)
+    {
+        if (session.RemoteEndPoint is not IPEndPoint remote
+            || !PassiveDataChannel.Normalize(target.Address).Equals(PassiveDataChannel.Normalize(remote.Address))
+            || target.Port < 1024)
+        {
+            logger.LogWarning("FTP-{SessionId:000000}({Client}) refused active target {Target} (bounce protection)", session.Id, session.Client, target);
+            return new FtpReply(504, "Illegal PORT command");
+        }
+        var local = session.LocalEndPoint as IPEndPoint;
+        var fixedLocal = options.CurrentValue.UseFixedActivePort && local is { Port: > 1 } ? new IPEndPoint(local.Address, local.Port - 1) : null;
+        // Connect to the address family the control connection uses (IPv4-mapped peers get IPv4).
+        var normalized = new IPEndPoint(PassiveDataChannel.Normalize(target.Address), target.Port);
+        await session.SetDataChannelAsync(new ActiveDataChannel(normalized, fixedLocal, logger));
+        return new FtpReply(200, "PORT command successful");
+    }
+}

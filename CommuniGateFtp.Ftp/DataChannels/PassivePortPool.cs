@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Sockets;
+using CommuniGateFtp.Ftp.Settings;
+using Microsoft.Extensions.Options;
+
+namespace CommuniGateFtp.Ftp.DataChannels;
+
+/// <summary>
+/// Opens passive listeners on ports drawn at random from the configured range (NET-PASVRANGE, SEC-PASVRANDOM), bound to
+/// the control connection's local address. SO_REUSEADDR lets ports in TIME_WAIT be taken again.
+/// </summary>
+public sealed class PassivePortPool(IOptionsMonitor<FtpOptions> options, ILogger<PassivePortPool> logger)
+{
+    public PassiveDataChannel? Open(IPAddress localAddress, IPAddress peer)
+    {
+        localAddress = PassiveDataChannel.Normalize(localAddress);
+        var settings = options.CurrentValue;
+        var low = settings.PassivePortMin;
+        var count = settings.PassivePortMax - low + 1;
+        var start = Random.Shared.Next(count);
+        for (var i = 0; i < count; i++)
+        {
+            var port = low + (start + i) % count;
+            var socket = new Socket(localAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                socket.Bind(new IPEndPoint(localAddress, port));
+                socket.Listen(1);
+                return new PassiveDataChannel(socket, peer, logger);
+            }
+            catch (SocketException)
+            {
+                socket.Dispose();
+            }
+        }
+        return null;
+    }
+}

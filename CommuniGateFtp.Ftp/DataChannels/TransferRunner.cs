@@ -1,0 +1,127 @@
+using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Ftp.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CommuniGateFtp.Ftp.DataChannels;
+
+/// <summary>
+/// Runs a transfer command's data phase beside the command loop, so ABOR, STAT and NOOP are served meanwhile
+/// (LIM-CONCURRENT): open the data connection in DATA-ORDER, run the body, answer 226, 425, 426, 451 or 452.
+/// </summary>
+public sealed class TransferRunner(IOptionsMonitor<FtpOptions> options, TimeProvider time, ILogger<TransferRunner> logger)
+{
+    /// <summary>The body moves the bytes; <paramref name="onFailure"/> cleans up after anything but success (FS-ATOMIC).</summary>
+    public FtpReply Start(FtpSession session, string command, string path, TransferDirection direction, string openingText,
+        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, CancellationToken stopping, Action? onFailure = null)
+    {
+        if (session.CurrentTransfer is not null)
+        {
+            return new FtpReply(450, "A transfer is already in progress");
+        }
+        var channel = session.TakeDataChannel();
+        if (channel is null)
+        {
+            onFailure?.Invoke();
+            return new FtpReply(425, "Use PORT or PASV first");
+        }
+        var transfer = new FtpTransfer(command, path, direction, time.GetUtcNow());
+        session.CurrentTransfer = transfer;
+        _ = RunAsync(session, channel, transfer, openingText, body, onFailure, stopping);
+        return FtpReply.Deferred;
+    }
+
+    private async Task RunAsync(FtpSession session, IDataChannel channel, FtpTransfer transfer, string openingText,
+        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, Action? onFailure, CancellationToken stopping)
+    {
+        var settings = options.CurrentValue;
+        var succeeded = false;
+        FtpReply final;
+        await using (channel)
+        {
+            try
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, transfer.AbortToken);
+                var opening = new FtpReply(150, openingText);
+                if (channel.IsPassive)
+                {
+                    await session.Replies.SendAsync(opening, stopping);
+                }
+                var stream = await OpenAsync(channel, settings.DataConnectTimeout, linked.Token);
+                if (stream is null)
+                {
+                    final = new FtpReply(425, "Cannot open data connection");
+                }
+                else
+                {
+                    await using (stream)
+                    {
+                        if (!channel.IsPassive)
+                        {
+                            await session.Replies.SendAsync(opening, stopping);
+                        }
+                        await body(stream, transfer, settings.DataStallTimeout, linked.Token);
+                        await stream.FlushAsync(linked.Token);
+                    }
+                    succeeded = true;
+                    final = new FtpReply(226, "Transfer complete");
+                }
+            }
+            catch (OperationCanceledException) when (transfer.AbortRequested || stopping.IsCancellationRequested)
+            {
+                final = new FtpReply(426, "Transfer aborted");
+            }
+            catch (OperationCanceledException)
+            {
+                final = new FtpReply(426, "Data connection stalled, transfer aborted");
+            }
+            catch (DataConnectionException)
+            {
+                final = new FtpReply(426, "Data connection closed, transfer aborted");
+            }
+            catch (Exception ex)
+            {
+                var (code, text) = StorageErrors.ToReply(ex);
+                logger.LogWarning(ex, "FTP-{SessionId:000000}({Client}) {Command} {Path} failed", session.Id, session.Client, transfer.Command, transfer.Path);
+                final = new FtpReply(code, text);
+            }
+        }
+        try
+        {
+            if (!succeeded)
+            {
+                onFailure?.Invoke();
+            }
+            session.CurrentTransfer = null;
+            await session.Replies.SendAsync(final, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The control connection is gone too.
+        }
+        finally
+        {
+            transfer.MarkCompleted();
+            transfer.Dispose();
+        }
+    }
+
+    private static async Task<Stream?> OpenAsync(IDataChannel channel, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connect.CancelAfter(timeout);
+        try
+        {
+            return await channel.OpenAsync(connect.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null; // DATA-ORDER: timed out
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return null;
+        }
+    }
+}
