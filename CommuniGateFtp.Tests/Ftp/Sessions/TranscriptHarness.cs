@@ -31,6 +31,19 @@ public sealed class TranscriptHarness
 
     public static async Task RunAsync(string script, Action<FtpOptions>? configure = null)
     {
+        var storageRoot = Directory.CreateTempSubdirectory("cgftp-transcript-").FullName;
+        try
+        {
+            await RunAsync(script, storageRoot, configure);
+        }
+        finally
+        {
+            Directory.Delete(storageRoot, recursive: true);
+        }
+    }
+
+    private static async Task RunAsync(string script, string storageRoot, Action<FtpOptions>? configure)
+    {
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
@@ -41,7 +54,7 @@ public sealed class TranscriptHarness
         services.AddOptions<FtpOptions>().Configure(o =>
         {
             o.HostName = "test-host";
-            o.StorageRoot = Path.Combine(Path.GetTempPath(), "cgftp-transcripts");
+            o.StorageRoot = storageRoot;
             o.LoginFailureDelay = TimeSpan.FromMilliseconds(10);
             configure?.Invoke(o);
         });
@@ -67,6 +80,19 @@ public sealed class TranscriptHarness
             {
                 var line = await replies.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
                 Assert.True(line is not null && line.StartsWith(raw[3..], StringComparison.Ordinal), $"expected '{raw[3..]}', got '{line}'");
+            }
+            else if (raw.StartsWith("S- ", StringComparison.Ordinal))
+            {
+                // A whole multi-line reply: its lines up to the final "xyz " line; the expected text is in one of them.
+                var lines = new List<string>();
+                string? line;
+                do
+                {
+                    line = await replies.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                    lines.Add(line ?? "");
+                }
+                while (line is not null && !(line.Length >= 4 && char.IsAsciiDigit(line[0]) && line[3] == ' '));
+                Assert.True(lines.Any(l => l.Contains(raw[3..], StringComparison.Ordinal)), $"expected '{raw[3..]}' in\n{string.Join("\n", lines)}");
             }
             else if (raw == "CLOSED")
             {

@@ -1,0 +1,34 @@
+using CommuniGateFtp.Ftp.DataChannels;
+
+namespace CommuniGateFtp.Tests.Ftp.Protocol;
+
+public sealed class AsciiConvertersTests
+{
+    private static byte[] Run(IChunkConverter converter, byte[] input, int chunk)
+    {
+        var output = new List<byte>();
+        var buffer = new byte[chunk * 2 + 1];
+        for (var i = 0; i < input.Length; i += chunk)
+        {
+            var n = converter.Convert(input.AsSpan(i, Math.Min(chunk, input.Length - i)), buffer);
+            output.AddRange(buffer[..n]);
+        }
+        output.AddRange(buffer[..converter.Flush(buffer)]);
+        return [.. output];
+    }
+
+    [Fact]
+    public void Lf_becomes_crlf_on_the_wire_and_back_at_every_chunk_size()
+    {
+        var disk = "a\nb\r\nc\rd\n\n"u8.ToArray();
+        for (var chunk = 1; chunk <= disk.Length; chunk++)
+        {
+            var wire = Run(AsciiConverters.ToNetwork(), disk, chunk);
+            Assert.Equal("a\r\nb\r\nc\rd\r\n\r\n"u8.ToArray(), wire);
+            Assert.Equal("a\nb\nc\rd\n\n"u8.ToArray(), Run(AsciiConverters.FromNetwork(), wire, chunk));
+        }
+    }
+
+    [Fact]
+    public void A_trailing_cr_is_kept() => Assert.Equal("x\r"u8.ToArray(), Run(AsciiConverters.FromNetwork(), "x\r"u8.ToArray(), 1));
+}
