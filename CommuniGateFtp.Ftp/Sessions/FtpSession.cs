@@ -30,6 +30,9 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The name given to USER, waiting for PASS.</summary>
     public LoginName? PendingLogin { get; private set; }
 
+    /// <summary>The Domain chosen by HOST (RFC 7151) for unqualified login names, or null.</summary>
+    public string? HostDomain { get; set; }
+
     /// <summary>The logged-in account, or null.</summary>
     public AuthenticatedAccount? Account { get; private set; }
 
@@ -104,6 +107,7 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
         Storage = null;
         PendingLogin = null;
         State = SessionState.Connected;
+        HostDomain = null;
         CurrentDirectory = VirtualPath.Root;
         TransferType = TransferType.Ascii;
         RestartOffset = 0;

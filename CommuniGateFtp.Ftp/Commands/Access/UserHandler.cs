@@ -15,6 +15,10 @@ public sealed class UserHandler : IFtpCommandHandler
         }
         // A malformed name is kept as "no such account", so PASS fails the same way as for an unknown one.
         LoginName.TryParse(context.Command.Argument, out var login);
+        if (login is { Domain: null } && context.Session.HostDomain is { } host)
+        {
+            login = login with { Domain = host }; // RFC 7151: HOST chose the Domain
+        }
         context.Session.BeginLogin(login);
         return ValueTask.FromResult(new FtpReply(ReplyCode.PasswordRequired, "Password required"));
     }

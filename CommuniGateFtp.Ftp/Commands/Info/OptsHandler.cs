@@ -17,6 +17,10 @@ public sealed class OptsHandler : IFtpCommandHandler
         {
             case "UTF8" or "UTF-8" when value.Length == 0 || value.Equals("ON", StringComparison.OrdinalIgnoreCase):
                 return ValueTask.FromResult(new FtpReply(200, "Always in UTF8 mode"));
+            case "HASH" when value.Length == 0 || value.Equals("SHA-256", StringComparison.OrdinalIgnoreCase):
+                return ValueTask.FromResult(new FtpReply(200, "SHA-256"));
+            case "HASH":
+                return ValueTask.FromResult(new FtpReply(501, "Only SHA-256 is supported"));
             case "MLST":
                 var facts = value.Split(';', StringSplitOptions.RemoveEmptyEntries).Where(MlstFacts.All.Contains)
                     .Select(f => f.ToLowerInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);

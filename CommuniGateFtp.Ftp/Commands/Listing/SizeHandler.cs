@@ -22,13 +22,19 @@ public sealed class SizeHandler : IFtpCommandHandler
         {
             return new FtpReply(550, "SIZE not available in ASCII mode for files this large");
         }
-        var bytes = await File.ReadAllBytesAsync(storage.FullPath(path), cancellationToken);
-        long size = bytes.Length;
-        for (var i = 0; i < bytes.Length; i++)
+        // TYPE A sends a CR before every bare LF: count them with a bounded buffer.
+        await using var stream = new FileStream(storage.FullPath(path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
+            bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var buffer = new byte[1 << 16];
+        long size = 0;
+        var previous = (byte)0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            if (bytes[i] == (byte)'\n' && (i == 0 || bytes[i - 1] != (byte)'\r'))
+            foreach (var b in buffer.AsSpan(0, read))
             {
-                size++;
+                size += b == (byte)'\n' && previous != (byte)'\r' ? 2 : 1;
+                previous = b;
             }
         }
         return new FtpReply(213, size.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,0 +1,22 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using CommuniGateFtp.Ftp.Protocol;
+
+namespace CommuniGateFtp.Ftp.Commands.Listing;
+
+/// <summary>HASH (draft-bryan-ftpext-hash): <c>213 SHA-256 0-&lt;size&gt; &lt;hex&gt; path</c>; SHA-256 is the only algorithm.</summary>
+[FtpCommand("HASH", Feature = "HASH SHA-256*")]
+public sealed class HashHandler : IFtpCommandHandler
+{
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        var path = PathArgument.Existing(context);
+        var storage = context.Session.RequireStorage();
+        var file = storage.RequireFile(path);
+        await using var stream = new FileStream(storage.FullPath(path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
+            bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+        return new FtpReply(213, string.Create(CultureInfo.InvariantCulture,
+            $"SHA-256 0-{file.Size} {Convert.ToHexStringLower(hash)} {context.Command.Argument}"));
+    }
+}
