@@ -12,6 +12,7 @@ var ftp = builder.AddProject<Projects.CommuniGateFtp_Ftp>("ftp")
     .WithEndpoint(name: "ftp", scheme: "tcp", port: ftpPort, targetPort: ftpPort, isProxied: false, env: "Ftp__Port")
     .WithEndpoint("ftp", endpoint => endpoint.IsExternal = true)   // FTP clients come from outside (ACA TCP ingress)
     .WithEnvironment("Ftp__AdminPassword", adminPassword)
+    .WithFileStorage()                  // accounts' files: .data/storage beside the AppHost when run locally
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.CommuniGateFtp_Admin>("admin")

@@ -23,6 +23,9 @@ public sealed class AspireAppFixture : IAsyncLifetime
 
     public string? StartFailure { get; private set; }
 
+    /// <summary>The File Storage root the AppHost gives the Ftp service.</summary>
+    public string StorageRoot => Path.Combine(_dataRoot!.FullName, "storage");
+
     public async ValueTask InitializeAsync()
     {
         if (!Directory.Exists("/usr/lib/postgresql") && Environment.GetEnvironmentVariable("ConnectionStrings__ftpdb") is null)
@@ -36,6 +39,7 @@ public sealed class AspireAppFixture : IAsyncLifetime
             $"--Ftp:Port={FtpPort}",
             $"--Postgres:DataDirectory={Path.Combine(_dataRoot.FullName, "postgres")}",
             $"--Parameters:admin-password={AdminPassword}",
+            $"--Ftp:StorageRoot={StorageRoot}",
         ]);
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);

@@ -32,4 +32,30 @@ public sealed class FtpLoginEndToEndTests(AspireAppFixture fixture)
         Assert.StartsWith("230", await FtpClients.FtplibLoginAsync(fixture.FtpPort, "ivan", "ivan-pass-1"));
         Assert.StartsWith("ERROR 530", await FtpClients.FtplibLoginAsync(fixture.FtpPort, "ivan", "not-his-password"));
     }
+
+    [Fact]
+    public async Task Upload_lands_in_the_account_storage_and_downloads_byte_exact()
+    {
+        fixture.RequireStarted();
+        var api = await ManagementClient.CreateAsync(fixture);
+        var domain = await ManagementClient.MainDomainAsync(api);
+        (await api.PostAsJsonAsync("/api/accounts", new { name = "judy", domain, password = "judy-pass-1" })).EnsureSuccessStatusCode();
+        var work = Directory.CreateTempSubdirectory("cgftp-e2e-files-").FullName;
+        try
+        {
+            var original = TestFiles.Write(Path.Combine(work, "up.bin"), 1_234_567);
+            var curl = RequiredTool.Find("curl");
+            var url = $"ftp://127.0.0.1:{fixture.FtpPort}/docs/up.bin";
+            var up = await ProcessRunner.RunAsync(curl, ["-sS", "--user", "judy:judy-pass-1", "--ftp-create-dirs", "-T", original, url]);
+            Assert.True(up.ExitCode == 0, up.ToString());
+            Assert.Equal(TestFiles.Hash(original), TestFiles.Hash(Path.Combine(fixture.StorageRoot, domain, "judy", "docs", "up.bin")));
+            var down = await ProcessRunner.RunAsync(curl, ["-sS", "--user", "judy:judy-pass-1", "-o", Path.Combine(work, "down.bin"), url]);
+            Assert.True(down.ExitCode == 0, down.ToString());
+            Assert.Equal(TestFiles.Hash(original), TestFiles.Hash(Path.Combine(work, "down.bin")));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
 }

@@ -4,7 +4,10 @@ using CommuniGateFtp.Ftp.Sessions;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
-/// <summary>RETR (RFC 959): sends a file from the REST offset; TYPE A turns LF into CRLF (DATA-ASCII).</summary>
+/// <summary>
+/// RETR (RFC 959): sends a file from the REST offset: binary over a plain connection with sendfile, TYPE A turning LF
+/// into CRLF (DATA-ASCII), and protected channels (later) through their streams.
+/// </summary>
 [FtpCommand("RETR")]
 public sealed class RetrHandler(TransferRunner transfers) : IFtpCommandHandler
 {
@@ -31,6 +34,12 @@ public sealed class RetrHandler(TransferRunner transfers) : IFtpCommandHandler
             {
                 await using var source = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
                     bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                if (!ascii && network is System.Net.Sockets.NetworkStream { Socket: var socket })
+                {
+                    // Plain binary data: no byte needs to pass through user space.
+                    await ZeroCopySender.SendAsync(socket, source, offset, transfer, stall, ct);
+                    return;
+                }
                 source.Seek(offset, SeekOrigin.Begin);
                 await TransferCopy.CopyAsync(source, false, network, transfer, stall, ct, ascii ? AsciiConverters.ToNetwork() : null);
             }, cancellationToken));

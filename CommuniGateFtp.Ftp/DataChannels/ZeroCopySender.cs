@@ -1,0 +1,57 @@
+using System.Net.Sockets;
+
+namespace CommuniGateFtp.Ftp.DataChannels;
+
+/// <summary>
+/// Sends a file range straight from the page cache to a socket (Linux <c>sendfile</c> behind
+/// <see cref="Socket.SendPacketsAsync"/>), in chunks so the live counters move and ABOR or the stall timeout can stop
+/// it between chunks.
+/// </summary>
+public static class ZeroCopySender
+{
+    private const int ChunkSize = 16 << 20;
+
+    public static async Task SendAsync(Socket socket, FileStream file, long offset, Sessions.FtpTransfer transfer,
+        TimeSpan stallTimeout, CancellationToken cancellationToken)
+    {
+        using var args = new SocketAsyncEventArgs();
+        var length = file.Length;
+        while (offset < length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = (int)Math.Min(ChunkSize, length - offset);
+            var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnCompleted(object? sender, SocketAsyncEventArgs e) => completion.TrySetResult();
+            args.Completed += OnCompleted;
+            args.SendPacketsElements = [new SendPacketsElement(file, offset, count)];
+            try
+            {
+                if (socket.SendPacketsAsync(args))
+                {
+                    // A stalled peer or ABOR closes the socket, which completes the pending send.
+                    using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    stall.CancelAfter(stallTimeout);
+                    await using (stall.Token.Register(socket.Dispose))
+                    {
+                        await completion.Task;
+                    }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (stall.IsCancellationRequested)
+                    {
+                        throw new OperationCanceledException("The data connection stalled.");
+                    }
+                }
+            }
+            finally
+            {
+                args.Completed -= OnCompleted;
+            }
+            if (args.SocketError != SocketError.Success)
+            {
+                throw new DataConnectionException(new SocketException((int)args.SocketError));
+            }
+            offset += count;
+            transfer.Add(count);
+        }
+    }
+}
