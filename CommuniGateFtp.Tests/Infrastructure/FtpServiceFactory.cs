@@ -14,7 +14,7 @@ namespace CommuniGateFtp.Tests.Infrastructure;
 /// database on the test PostgreSQL server. One per test class (xunit class fixture).
 /// </summary>
 // Any type of the Ftp assembly names its entry point; Program is ambiguous beside the AppHost's.
-public sealed class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IAsyncLifetime
+public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IAsyncLifetime
 {
     public const string MainDomain = "test.example";
     public const string AdminPassword = "Admin-Password-1";
@@ -42,7 +42,14 @@ public sealed class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandl
         builder.UseSetting("Ftp:AdminPassword", AdminPassword);
         builder.UseSetting("Ftp:StorageRoot", StorageRoot);
         builder.UseSetting("Ftp:LoginFailureDelay", "00:00:00.050");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings a derived fixture changes, e.g. short timeouts.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
     /// <summary>A client of the management API carrying postmaster's bearer token.</summary>
     public async Task<HttpClient> CreateAdminClientAsync()

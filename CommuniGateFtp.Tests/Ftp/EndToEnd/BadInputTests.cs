@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
 
@@ -116,6 +118,15 @@ public sealed class BadInputTests(FtpServiceFactory service) : IClassFixture<Ftp
         await data.ConnectAsync(IPAddress.Loopback, port);
         Assert.StartsWith("150", await client.ReadReplyAsync());
         await data.GetStream().WriteAsync(new byte[100_000]);
+
+        // Live counters: the registry shows the upload's progress while it runs.
+        var registry = service.Services.GetRequiredService<SessionRegistry>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((registry.Sessions.FirstOrDefault(s => s.Account?.Name == "atomic")?.CurrentTransfer?.Bytes ?? 0) < 100_000 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Equal(100_000, registry.Sessions.Single(s => s.Account?.Name == "atomic").CurrentTransfer!.Bytes);
 
         // LIM-CONCURRENT: the control channel is served during the upload.
         Assert.StartsWith("450", await client.CommandAsync("RETR keep.bin"));
