@@ -43,6 +43,7 @@ public static class FtpServerExtensions
 
         // Order matters: the database is migrated and seeded before the listener accepts anyone.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<FtpListenerService>();
         services.AddHostedService(sp => sp.GetRequiredService<FtpListenerService>());
         return builder;

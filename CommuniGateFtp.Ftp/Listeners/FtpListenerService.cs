@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 namespace CommuniGateFtp.Ftp.Listeners;
 
 /// <summary>
-/// Binds the FTP listener socket through Kestrel's socket transport (pipes and tuned sockets, no HTTP server in the
+/// Binds the FTP listener socket through Kestrel's socket transport (<see cref="ControlSocketTransport"/>) (pipes and tuned sockets, no HTTP server in the
 /// way) and hands every accepted connection to the <see cref="FtpConnectionHandler"/>. Unbinding frees the port.
 /// </summary>
-public sealed class FtpListenerService(IEnumerable<IConnectionListenerFactory> transports, FtpConnectionHandler handler,
+public sealed class FtpListenerService(ControlSocketTransport transport, FtpConnectionHandler handler,
     IOptions<FtpOptions> options, ILogger<FtpListenerService> logger) : BackgroundService
 {
     private readonly TaskCompletionSource<EndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -24,8 +24,6 @@ public sealed class FtpListenerService(IEnumerable<IConnectionListenerFactory> t
     {
         var settings = options.Value;
         EndPoint endPoint = new IPEndPoint(settings.ListenAddress == "*" ? IPAddress.IPv6Any : IPAddress.Parse(settings.ListenAddress), settings.Port);
-        var transport = transports.FirstOrDefault(t => t is not IConnectionListenerFactorySelector selector || selector.CanBind(endPoint))
-            ?? throw new InvalidOperationException("No connection transport can bind an IP endpoint.");
         try
         {
             // IPv6Any binds dual-stack: IPv4 clients arrive as IPv4-mapped addresses.

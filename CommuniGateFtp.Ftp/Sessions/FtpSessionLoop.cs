@@ -64,14 +64,14 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         var lines = new FtpLineReader(settings.MaxLineLength);
         var data = new ArrayBufferWriter<byte>(256);
         var refusals = new ArrayBufferWriter<byte>(16);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         while (true)
         {
-            // SES-IDLE: the login must finish in LoginTimeout; afterwards each command must come within IdleTimeout
-            // (a running transfer is activity: the idle clock waits for it).
+            // SES-IDLE: the login must finish in LoginTimeout; afterwards each command must come within IdleTimeout.
+            // A running transfer is activity: when the clock runs out during one, it starts again.
             var current = options.CurrentValue;
             var limit = session.IsLoggedIn ? current.IdleTimeout : current.LoginTimeout - (time.GetUtcNow() - session.ConnectedAt);
-            timeout.CancelAfter(session.CurrentTransfer is not null ? Timeout.InfiniteTimeSpan : limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            timeout.CancelAfter(limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
             ReadResult read;
             try
             {
@@ -79,6 +79,10 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
+                if (session.CurrentTransfer is not null)
+                {
+                    continue;
+                }
                 logger.Problem(session.Id, session.Client, "timed out");
                 await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceNotAvailable, "Timeout, closing control connection"), stopping);
                 return;
