@@ -59,6 +59,11 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, ILogger<FtpCo
         {
             return ValueTask.FromResult(new FtpReply(ReplyCode.NotImplemented, $"{command.Verb} not implemented"));
         }
+        if (session.EpsvAll && KnownVerbs.LockedOutByEpsvAll.Contains(command.Verb))
+        {
+            // RFC 2428 4: after EPSV ALL only EPSV prepares data connections (503: chosen code).
+            return ValueTask.FromResult(new FtpReply(ReplyCode.BadSequence, "EPSV ALL in effect"));
+        }
         if (command.ArgumentIsInvalid)
         {
             // LIM-ENCODING

@@ -20,4 +20,10 @@ public static class KnownVerbs
         "USER", "PASS", "ACCT", "AUTH", "ADAT", "PBSZ", "PROT", "CCC", "MIC", "CONF", "ENC", "STLS", "HOST", "FEAT",
         "OPTS", "LANG", "HELP", "SYST", "STAT", "NOOP", "QUIT",
     };
+
+    /// <summary>RFC 2428 4: the data-connection commands refused once EPSV ALL was given.</summary>
+    public static readonly IReadOnlySet<string> LockedOutByEpsvAll = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "PORT", "PASV", "EPRT", "LPRT", "LPSV",
+    };
 }

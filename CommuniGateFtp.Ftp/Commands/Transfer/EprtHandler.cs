@@ -9,10 +9,6 @@ public sealed class EprtHandler(DataChannelFactory channels) : IFtpCommandHandle
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Session.EpsvAll)
-        {
-            return new FtpReply(503, "EPSV ALL in effect");
-        }
         return HostPort.TryParseEprt(context.Command.Argument, out var target) switch
         {
             EprtResult.Ok => await channels.PrepareActiveAsync(context.Session, target),

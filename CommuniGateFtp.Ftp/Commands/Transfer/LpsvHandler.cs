@@ -10,10 +10,6 @@ public sealed class LpsvHandler(DataChannelFactory channels) : IFtpCommandHandle
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Session.EpsvAll)
-        {
-            return new FtpReply(503, "EPSV ALL in effect");
-        }
         if (context.Session.LocalEndPoint is System.Net.IPEndPoint { Address: { AddressFamily: AddressFamily.InterNetworkV6, IsIPv4MappedToIPv6: false } })
         {
             return new FtpReply(521, "Supported address families are (4)");

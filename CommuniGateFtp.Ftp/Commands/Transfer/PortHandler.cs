@@ -9,10 +9,6 @@ public sealed class PortHandler(DataChannelFactory channels) : IFtpCommandHandle
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Session.EpsvAll)
-        {
-            return new FtpReply(503, "EPSV ALL in effect");
-        }
         return HostPort.TryParsePort(context.Command.Argument, out var target)
             ? await channels.PrepareActiveAsync(context.Session, target)
             : new FtpReply(501, "Syntax: PORT h1,h2,h3,h4,p1,p2");
