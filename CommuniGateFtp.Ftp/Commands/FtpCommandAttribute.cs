@@ -14,4 +14,16 @@ public sealed class FtpCommandAttribute(string verb, params string[] aliases) : 
 
     /// <summary>The FEAT line this command adds, if any (RFC 2389).</summary>
     public string? Feature { get; init; }
+
+    /// <summary>When the FEAT line is shown: always, or only while something it needs is loaded.</summary>
+    public FeatureCondition Condition { get; init; }
+}
+
+/// <summary>What a FEAT line depends on (CMD-FEAT-LIST).</summary>
+public enum FeatureCondition
+{
+    Always,
+
+    /// <summary>A TLS certificate is loaded: AUTH TLS, PBSZ, PROT.</summary>
+    TlsCertificate,
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Settings;
+using Microsoft.Extensions.Options;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Telemetry;
@@ -10,7 +12,7 @@ namespace CommuniGateFtp.Ftp.Commands;
 /// Applies every cross-cutting policy once — known verb, login state (SES-STATE), argument encoding — and opens one span and
 /// writes one log line per command; then calls the verb's handler. Handlers never re-check policy.
 /// </summary>
-public sealed class FtpCommandDispatcher(CommandRegistry registry, ILogger<FtpCommandDispatcher> logger)
+public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonitor<FtpOptions> options, ILogger<FtpCommandDispatcher> logger)
 {
     public async ValueTask<FtpReply> DispatchAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)
     {
@@ -58,6 +60,11 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, ILogger<FtpCo
         if (!registry.TryGet(command.Verb, out var entry))
         {
             return ValueTask.FromResult(new FtpReply(ReplyCode.NotImplemented, $"{command.Verb} not implemented"));
+        }
+        if (command.Verb is "USER" or "PASS" && !session.ControlIsTls && options.CurrentValue.Tls.RequireTlsForLogin)
+        {
+            // TLS-POLICY
+            return ValueTask.FromResult(new FtpReply(ReplyCode.NotLoggedIn, "TLS required"));
         }
         if (session.EpsvAll && KnownVerbs.LockedOutByEpsvAll.Contains(command.Verb))
         {

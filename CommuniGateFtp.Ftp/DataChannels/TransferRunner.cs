@@ -1,4 +1,5 @@
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
@@ -10,7 +11,7 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// Runs a transfer command's data phase beside the command loop, so ABOR, STAT and NOOP are served meanwhile
 /// (LIM-CONCURRENT): open the data connection in DATA-ORDER, run the body, answer 226, 425, 426, 451 or 452.
 /// </summary>
-public sealed class TransferRunner(IOptionsMonitor<FtpOptions> options, TimeProvider time, ILogger<TransferRunner> logger)
+public sealed class TransferRunner(IOptionsMonitor<FtpOptions> options, TlsHandshake tls, TimeProvider time, ILogger<TransferRunner> logger)
 {
     /// <summary>The body moves the bytes; <paramref name="onFailure"/> cleans up after anything but success (FS-ATOMIC).</summary>
     public FtpReply Start(FtpSession session, string command, string path, TransferDirection direction, string openingText,
@@ -49,6 +50,14 @@ public sealed class TransferRunner(IOptionsMonitor<FtpOptions> options, TimeProv
                     await session.Replies.SendAsync(opening, stopping);
                 }
                 var stream = await OpenAsync(channel, settings.DataConnectTimeout, linked.Token);
+                if (stream is not null && !channel.IsPassive)
+                {
+                    await session.Replies.SendAsync(opening, stopping); // active: 150 once connected, before any TLS
+                }
+                if (stream is not null && session.DataIsPrivate)
+                {
+                    stream = await ProtectAsync(stream, transfer.Direction == TransferDirection.Receive, settings.DataConnectTimeout, linked.Token); // TLS-DATA
+                }
                 if (stream is null)
                 {
                     final = new FtpReply(425, "Cannot open data connection");
@@ -57,12 +66,12 @@ public sealed class TransferRunner(IOptionsMonitor<FtpOptions> options, TimeProv
                 {
                     await using (stream)
                     {
-                        if (!channel.IsPassive)
-                        {
-                            await session.Replies.SendAsync(opening, stopping);
-                        }
                         await body(stream, transfer, settings.DataStallTimeout, linked.Token);
                         await stream.FlushAsync(linked.Token);
+                        if (stream is System.Net.Security.SslStream ssl)
+                        {
+                            await ssl.ShutdownAsync(); // close_notify: GnuTLS clients (lftp) insist on it
+                        }
                     }
                     succeeded = true;
                     final = new FtpReply(226, "Transfer complete");
@@ -76,8 +85,10 @@ public sealed class TransferRunner(IOptionsMonitor<FtpOptions> options, TimeProv
             {
                 final = new FtpReply(426, "Data connection stalled, transfer aborted");
             }
-            catch (DataConnectionException)
+            catch (DataConnectionException ex)
             {
+                logger.LogWarning("FTP-{SessionId:000000}({Client}) {Command} {Path}: data connection failed: {Error}",
+                    session.Id, session.Client, transfer.Command, transfer.Path, ex.InnerException?.Message ?? ex.Message);
                 final = new FtpReply(426, "Data connection closed, transfer aborted");
             }
             catch (Exception ex)
@@ -104,6 +115,20 @@ public sealed class TransferRunner(IOptionsMonitor<FtpOptions> options, TimeProv
         {
             transfer.MarkCompleted();
             transfer.Dispose();
+        }
+    }
+
+    private async Task<Stream?> ProtectAsync(Stream plain, bool receiving, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await tls.AcceptDataAsync(plain, receiving, timeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or System.Security.Authentication.AuthenticationException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning("TLS handshake on a data connection failed: {Error}", ex.Message);
+            return null; // 425
         }
     }
 

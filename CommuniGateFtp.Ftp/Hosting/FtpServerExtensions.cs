@@ -2,6 +2,7 @@ using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Listeners;
+using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
@@ -26,6 +27,8 @@ public static class FtpServerExtensions
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<FileStore>();
+        services.AddSingleton<ServerCertificate>();
+        services.AddSingleton<TlsHandshake>();
         services.AddSingleton<PassivePortPool>();
         services.AddSingleton<DataChannelFactory>();
         services.AddSingleton<TransferRunner>();

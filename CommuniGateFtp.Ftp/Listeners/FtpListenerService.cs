@@ -8,40 +8,56 @@ using Microsoft.Extensions.Options;
 namespace CommuniGateFtp.Ftp.Listeners;
 
 /// <summary>
-/// Binds the FTP listener socket through Kestrel's socket transport (<see cref="ControlSocketTransport"/>) (pipes and tuned sockets, no HTTP server in the
-/// way) and hands every accepted connection to the <see cref="FtpConnectionHandler"/>. Unbinding frees the port.
+/// Binds the FTP listener sockets through Kestrel's socket transport (<see cref="ControlSocketTransport"/>) — the
+/// clear control port and, when configured, the implicit-TLS port (TLS-IMPLICIT) — and hands every accepted connection
+/// to the <see cref="FtpConnectionHandler"/>. Unbinding frees the ports.
 /// </summary>
 public sealed class FtpListenerService(ControlSocketTransport transport, FtpConnectionHandler handler,
     IOptions<FtpOptions> options, ILogger<FtpListenerService> logger) : BackgroundService
 {
     private readonly TaskCompletionSource<EndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private IConnectionListener? _listener;
+    private readonly List<(IConnectionListener Listener, bool ImplicitTls)> _listeners = [];
 
-    /// <summary>The address the listener is bound to, once it is (port 0 in configuration picks a free port).</summary>
+    /// <summary>The clear listener's address, once bound (port 0 in configuration picks a free port).</summary>
     public Task<EndPoint> BoundEndPoint => _bound.Task;
+
+    /// <summary>The implicit-TLS listener's address, or null when none is configured.</summary>
+    public EndPoint? ImplicitTlsEndPoint => _listeners.FirstOrDefault(l => l.ImplicitTls).Listener?.EndPoint;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        EndPoint endPoint = new IPEndPoint(settings.ListenAddress == "*" ? IPAddress.IPv6Any : IPAddress.Parse(settings.ListenAddress), settings.Port);
+        var address = settings.ListenAddress == "*" ? IPAddress.IPv6Any : IPAddress.Parse(settings.ListenAddress);
+        // IPv6Any binds dual-stack: IPv4 clients arrive as IPv4-mapped addresses.
+        await BindAsync(new IPEndPoint(address, settings.Port), implicitTls: false, cancellationToken);
+        if (settings.Tls.ImplicitPort > 0)
+        {
+            await BindAsync(new IPEndPoint(address, settings.Tls.ImplicitPort), implicitTls: true, cancellationToken);
+        }
+        _bound.TrySetResult(_listeners[0].Listener.EndPoint);
+        await base.StartAsync(cancellationToken);
+    }
+
+    private async Task BindAsync(EndPoint endPoint, bool implicitTls, CancellationToken cancellationToken)
+    {
         try
         {
-            // IPv6Any binds dual-stack: IPv4 clients arrive as IPv4-mapped addresses.
-            _listener = await transport.BindAsync(endPoint, cancellationToken);
+            var listener = await transport.BindAsync(endPoint, cancellationToken);
+            _listeners.Add((listener, implicitTls));
+            logger.Listening(listener.EndPoint.ToString()! + (implicitTls ? " (implicit TLS)" : ""));
         }
         catch (Exception ex)
         {
             logger.BindFailed(endPoint.ToString()!, ex);
             throw;
         }
-        logger.Listening(_listener.EndPoint.ToString()!);
-        _bound.TrySetResult(_listener.EndPoint);
-        await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_listeners.Select(l => AcceptAsync(l.Listener, l.ImplicitTls, stoppingToken)));
+
+    private async Task AcceptAsync(IConnectionListener listener, bool implicitTls, CancellationToken stoppingToken)
     {
-        var listener = _listener!;
         var connections = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -58,7 +74,7 @@ public sealed class FtpListenerService(ControlSocketTransport transport, FtpConn
             {
                 break; // unbound
             }
-            connections.Add(handler.OnConnectedAsync(connection, stoppingToken));
+            connections.Add(handler.OnConnectedAsync(connection, implicitTls, stoppingToken));
             connections.RemoveAll(t => t.IsCompleted);
         }
         await Task.WhenAll(connections);
@@ -66,14 +82,14 @@ public sealed class FtpListenerService(ControlSocketTransport transport, FtpConn
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_listener is not null)
+        foreach (var (listener, _) in _listeners)
         {
-            await _listener.UnbindAsync(cancellationToken);
+            await listener.UnbindAsync(cancellationToken);
         }
         await base.StopAsync(cancellationToken);
-        if (_listener is not null)
+        foreach (var (listener, _) in _listeners)
         {
-            await _listener.DisposeAsync();
+            await listener.DisposeAsync();
         }
     }
 }

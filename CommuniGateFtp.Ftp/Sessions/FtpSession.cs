@@ -59,6 +59,18 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The facts MLSD/MLST send (OPTS MLST, RFC 3659 7.9).</summary>
     public IReadOnlySet<string> MlstFacts { get; set; } = CommuniGateFtp.Ftp.Storage.Listing.MlstFacts.All;
 
+    /// <summary>True once TLS protects the control connection (AUTH TLS, or an implicit-TLS socket).</summary>
+    public bool ControlIsTls { get; set; }
+
+    /// <summary>The TLS mechanism the client asked for (<c>TLS</c>, <c>SSL</c>, ...), for STAT and the live view.</summary>
+    public string? TlsMechanism { get; set; }
+
+    /// <summary>RFC 4217 9: PBSZ was given after the security exchange, so PROT may follow.</summary>
+    public bool ProtectionBufferSizeSet { get; set; }
+
+    /// <summary>PROT P: data connections are TLS-protected (RFC 4217 9).</summary>
+    public bool DataIsPrivate { get; set; }
+
     /// <summary>The prepared data connection (DATA-ONE), or null.</summary>
     public IDataChannel? DataChannel { get; private set; }
 
@@ -81,6 +93,13 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
         PendingLogin = login;
         RestartOffset = 0;
         State = SessionState.UserGiven;
+    }
+
+    /// <summary>TLS-AUTH: a security exchange forgets a half-done login.</summary>
+    public void ResetLogin()
+    {
+        PendingLogin = null;
+        State = SessionState.Connected;
     }
 
     public void CompleteLogin(AuthenticatedAccount account, StorageArea storage)

@@ -4,6 +4,7 @@ using System.IO.Pipelines;
 using System.Net;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Telemetry;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,10 @@ namespace CommuniGateFtp.Ftp.Sessions;
 /// a closing reply, a timeout, the peer leaving or the server stopping. Knows nothing of sockets.
 /// </summary>
 public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegistry registry, IOptionsMonitor<FtpOptions> options,
-    TimeProvider time, ILogger<FtpSessionLoop> logger)
+    TlsHandshake tls, TimeProvider time, ILogger<FtpSessionLoop> logger)
 {
-    public async Task RunAsync(IDuplexPipe transport, EndPoint? remote, EndPoint? local, CancellationToken stopping)
+    /// <param name="implicitTls">TLS-IMPLICIT: the handshake comes before the greeting, and data is private from the start.</param>
+    public async Task RunAsync(IDuplexPipe transport, EndPoint? remote, EndPoint? local, CancellationToken stopping, bool implicitTls = false)
     {
         var session = registry.Open(remote, local);
         session.Replies = new ReplyChannel(transport.Output);
@@ -29,8 +31,21 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         try
         {
             var settings = options.CurrentValue;
+            var control = new ControlConnection(transport);
+            if (implicitTls && !await control.StartTlsAsync(session, tls, settings.LoginTimeout, logger, stopping))
+            {
+                return;
+            }
+            session.DataIsPrivate = implicitTls;
             await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceReady, $"{HostName(settings)} CommuniGateFtp ready"), stopping);
-            await ServeCommandsAsync(session, transport, stopping);
+            try
+            {
+                await ServeCommandsAsync(session, control, stopping);
+            }
+            finally
+            {
+                await control.DisposeAsync();
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -58,10 +73,11 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         }
     }
 
-    private async Task ServeCommandsAsync(FtpSession session, IDuplexPipe transport, CancellationToken stopping)
+    private async Task ServeCommandsAsync(FtpSession session, ControlConnection control, CancellationToken stopping)
     {
         var settings = options.CurrentValue;
         var lines = new FtpLineReader(settings.MaxLineLength);
+        var transport = control.Pipe;
         var data = new ArrayBufferWriter<byte>(256);
         var refusals = new ArrayBufferWriter<byte>(16);
         while (true)
@@ -89,6 +105,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             }
 
             var buffer = read.Buffer;
+            var startTls = false;
             try
             {
                 while (true)
@@ -109,11 +126,27 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                     {
                         return;
                     }
+                    if (reply.StartTls)
+                    {
+                        startTls = true; // at the command boundary: what follows is the client's handshake
+                        break;
+                    }
                 }
             }
             finally
             {
-                transport.Input.AdvanceTo(buffer.Start, buffer.End);
+                // Bytes after AUTH belong to TLS: leave them unexamined so the handshake reads them first.
+                transport.Input.AdvanceTo(buffer.Start, startTls ? buffer.Start : buffer.End);
+            }
+            if (startTls)
+            {
+                if (!await control.StartTlsAsync(session, tls, settings.LoginTimeout, logger, stopping))
+                {
+                    return;
+                }
+                transport = control.Pipe;
+                lines = new FtpLineReader(settings.MaxLineLength);
+                continue;
             }
             if (read.IsCompleted || read.IsCanceled)
             {

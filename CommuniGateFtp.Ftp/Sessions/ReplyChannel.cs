@@ -9,6 +9,8 @@ namespace CommuniGateFtp.Ftp.Sessions;
 /// </summary>
 public sealed class ReplyChannel(PipeWriter output)
 {
+    private PipeWriter _output = output;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async ValueTask SendAsync(FtpReply reply, CancellationToken cancellationToken)
@@ -16,8 +18,8 @@ public sealed class ReplyChannel(PipeWriter output)
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            FtpReplyWriter.Write(reply, output);
-            var flush = await output.FlushAsync(cancellationToken);
+            FtpReplyWriter.Write(reply, _output);
+            var flush = await _output.FlushAsync(cancellationToken);
             if (flush.IsCompleted)
             {
                 throw new IOException("The peer closed the control connection.");
@@ -35,11 +37,14 @@ public sealed class ReplyChannel(PipeWriter output)
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await output.WriteAsync(bytes, cancellationToken);
+            await _output.WriteAsync(bytes, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>From now on replies go through TLS (called between commands, when nothing else writes).</summary>
+    public void Switch(PipeWriter output) => _output = output;
 }

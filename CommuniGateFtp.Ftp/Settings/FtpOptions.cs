@@ -69,4 +69,7 @@ public sealed class FtpOptions
     /// <summary>DATA-STALL: a transfer without progress for this long ends with 426.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan DataStallTimeout { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>SET-TLS: certificate and TLS policies.</summary>
+    public TlsOptions Tls { get; set; } = new();
 }

@@ -28,4 +28,7 @@ internal static partial class FtpLog
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Error, Message = "FTP-{SessionId:000000}({Remote}) session failed")]
     public static partial void SessionFailed(this ILogger logger, long sessionId, string remote, Exception exception);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "FTP-{SessionId:000000}({Remote}) TLS {Protocol} {Cipher} on the control connection")]
+    public static partial void TlsStarted(this ILogger logger, long sessionId, string remote, string protocol, string cipher);
 }

@@ -8,6 +8,10 @@ public sealed class ReinHandler : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
+        if (context.Session.ControlIsTls)
+        {
+            return new FtpReply(502, "REIN is not available on a protected connection"); // SES-REIN
+        }
         if (context.Session.CurrentTransfer is { } transfer)
         {
             await transfer.Completion.WaitAsync(cancellationToken);

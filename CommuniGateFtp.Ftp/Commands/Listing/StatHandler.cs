@@ -38,7 +38,7 @@ public sealed class StatHandler(TimeProvider time) : IFtpCommandHandler
             $"Connected from {session.Client}",
             session.Account is { } account ? $"Logged in as {account.Address}" : "Not logged in",
             $"TYPE: {(session.TransferType == TransferType.Ascii ? "ASCII" : "BINARY")}, STRUcture: File, MODE: Stream",
-            "Control connection: clear; data protection: clear",
+            $"Control connection: {(session.ControlIsTls ? $"TLS (AUTH {session.TlsMechanism ?? "implicit"})" : "clear")}; data protection: {(session.DataIsPrivate ? "private" : "clear")}",
         };
         if (session.CurrentTransfer is { } transfer)
         {

@@ -4,6 +4,7 @@ using System.Text;
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
@@ -50,7 +51,7 @@ public sealed class TranscriptHarness
             .AddSingleton<IAccountAuthenticator, TableAuthenticator>()
             .AddSingleton<CommandRegistry>().AddSingleton<FtpCommandDispatcher>()
             .AddSingleton<SessionRegistry>().AddSingleton<FtpSessionLoop>()
-            .AddSingleton<FileStore>().AddSingleton<PassivePortPool>().AddSingleton<DataChannelFactory>().AddSingleton<TransferRunner>();
+            .AddSingleton<FileStore>().AddSingleton<ServerCertificate>().AddSingleton<TlsHandshake>().AddSingleton<PassivePortPool>().AddSingleton<DataChannelFactory>().AddSingleton<TransferRunner>();
         services.AddOptions<FtpOptions>().Configure(o =>
         {
             o.HostName = "test-host";

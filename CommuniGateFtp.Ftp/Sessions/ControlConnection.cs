@@ -1,0 +1,58 @@
+using System.IO.Pipelines;
+using System.Net.Security;
+using CommuniGateFtp.Ftp.Security;
+using CommuniGateFtp.Ftp.Telemetry;
+
+namespace CommuniGateFtp.Ftp.Sessions;
+
+/// <summary>
+/// The control connection's current pipes: the transport's own, or TLS over them once AUTH TLS (or an implicit-TLS
+/// socket) switched it. The switch happens only at a command boundary, so no byte is read twice or lost.
+/// </summary>
+public sealed class ControlConnection(IDuplexPipe transport) : IAsyncDisposable
+{
+    private readonly IDuplexPipe _transport = transport;
+    private SslStream? _tls;
+
+    public IDuplexPipe Pipe { get; private set; } = transport;
+
+    /// <summary>Runs the server handshake; false (and logged) when it fails or times out: the connection then closes.</summary>
+    public async Task<bool> StartTlsAsync(FtpSession session, TlsHandshake tls, TimeSpan timeout, ILogger logger, CancellationToken stopping)
+    {
+        try
+        {
+            var (pipe, stream) = await tls.AcceptAsync(_transport, timeout, stopping);
+            (Pipe, _tls) = (pipe, stream);
+            session.Replies.Switch(pipe.Output);
+            session.ControlIsTls = true;
+            logger.TlsStarted(session.Id, session.Client, stream.SslProtocol.ToString(), stream.NegotiatedCipherSuite.ToString());
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException)
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                throw;
+            }
+            logger.Problem(session.Id, session.Client, $"TLS handshake on the control connection failed: {ex.Message}");
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_tls is not null)
+        {
+            await Pipe.Output.CompleteAsync();
+            await Pipe.Input.CompleteAsync();
+            try
+            {
+                await _tls.ShutdownAsync(); // close_notify
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+            {
+            }
+            await _tls.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using CommuniGateFtp.Tests.Infrastructure;
+
+namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
+
+/// <summary>The real service with a self-signed certificate, an implicit-TLS port and short handshake limits.</summary>
+public sealed class TlsServiceFactory : FtpServiceFactory
+{
+    private readonly string _certificates = Directory.CreateTempSubdirectory("cgftp-tls-").FullName;
+
+    public int ImplicitPort { get; } = TestPostgres.FreePort();
+
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings
+    {
+        get
+        {
+            var (certificate, key) = TestCertificate.WritePem(_certificates);
+            return
+            [
+                new("Ftp:Tls:CertificatePath", certificate),
+                new("Ftp:Tls:KeyPath", key),
+                new("Ftp:Tls:ImplicitPort", ImplicitPort.ToString()),
+                new("Ftp:LoginTimeout", "00:00:05"),
+                new("Ftp:DataConnectTimeout", "00:00:03"),
+            ];
+        }
+    }
+}
