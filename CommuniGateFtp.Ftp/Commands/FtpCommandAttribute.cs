@@ -26,4 +26,7 @@ public enum FeatureCondition
 
     /// <summary>A TLS certificate is loaded: AUTH TLS, PBSZ, PROT.</summary>
     TlsCertificate,
+
+    /// <summary>A certificate is loaded and <c>Ftp:Tls:AllowCcc</c> is on.</summary>
+    CccAllowed,
 }

@@ -2,9 +2,11 @@ namespace CommuniGateFtp.Ftp.Protocol;
 
 /// <summary>
 /// A reply: its code, one or more text lines (more than one makes a multi-line reply, CMD-MULTI), whether the
-/// control connection closes after it has been sent, and whether TLS starts on it right after (AUTH TLS, RFC 4217 4).
+/// control connection closes after it has been sent, and whether TLS starts on it right after (AUTH TLS, RFC 4217 4)
+/// or ends (CCC, RFC 4217 12).
 /// </summary>
-public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseConnection = false, bool StartTls = false)
+public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseConnection = false, bool StartTls = false,
+    bool StopTls = false)
 {
     public FtpReply(int code, string text, bool closeConnection = false) : this(code, [text], closeConnection)
     {

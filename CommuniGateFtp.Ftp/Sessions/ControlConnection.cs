@@ -39,6 +39,41 @@ public sealed class ControlConnection(IDuplexPipe transport) : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// CCC: our close_notify, then the client's, then clear text on the transport. The TLS layer never reads past a
+    /// record's end (<see cref="DuplexStream"/>), so commands the client sends after its close_notify are not lost.
+    /// </summary>
+    public async Task<bool> StopTlsAsync(FtpSession session, TimeSpan timeout, CancellationToken stopping)
+    {
+        if (_tls is null)
+        {
+            return true;
+        }
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await _tls.ShutdownAsync();
+            var sink = new byte[512];
+            while (await _tls.ReadAsync(sink, limit.Token) > 0)
+            {
+                // Nothing but the close_notify should come; anything else before it is dropped.
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException && !stopping.IsCancellationRequested)
+        {
+            return false;
+        }
+        await Pipe.Input.CompleteAsync();
+        await Pipe.Output.CompleteAsync();
+        await _tls.DisposeAsync();
+        _tls = null;
+        Pipe = _transport;
+        session.Replies.Switch(_transport.Output);
+        session.ControlIsTls = false;
+        return true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_tls is not null)

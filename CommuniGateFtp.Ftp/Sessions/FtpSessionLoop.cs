@@ -105,7 +105,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             }
 
             var buffer = read.Buffer;
-            var startTls = false;
+            var switchTls = false;
             try
             {
                 while (true)
@@ -126,9 +126,9 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                     {
                         return;
                     }
-                    if (reply.StartTls)
+                    if (reply.StartTls || reply.StopTls)
                     {
-                        startTls = true; // at the command boundary: what follows is the client's handshake
+                        switchTls = true; // at the command boundary: what follows belongs to the new layer
                         break;
                     }
                 }
@@ -136,11 +136,14 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             finally
             {
                 // Bytes after AUTH belong to TLS: leave them unexamined so the handshake reads them first.
-                transport.Input.AdvanceTo(buffer.Start, startTls ? buffer.Start : buffer.End);
+                transport.Input.AdvanceTo(buffer.Start, switchTls ? buffer.Start : buffer.End);
             }
-            if (startTls)
+            if (switchTls)
             {
-                if (!await control.StartTlsAsync(session, tls, settings.LoginTimeout, logger, stopping))
+                var switched = session.ControlIsTls
+                    ? await control.StopTlsAsync(session, settings.LoginTimeout, stopping)
+                    : await control.StartTlsAsync(session, tls, settings.LoginTimeout, logger, stopping);
+                if (!switched)
                 {
                     return;
                 }

@@ -1,12 +1,14 @@
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Security;
+using CommuniGateFtp.Ftp.Settings;
+using Microsoft.Extensions.Options;
 using CommuniGateFtp.Ftp.Storage.Listing;
 
 namespace CommuniGateFtp.Ftp.Commands.Info;
 
 /// <summary>FEAT (RFC 2389): generated from the handlers' metadata, so it lists only what works (CMD-FEAT-LIST).</summary>
 [FtpCommand("FEAT")]
-public sealed class FeatHandler(IServiceProvider services, TlsHandshake tls) : IFtpCommandHandler
+public sealed class FeatHandler(IServiceProvider services, TlsHandshake tls, IOptionsMonitor<FtpOptions> options) : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
@@ -14,7 +16,12 @@ public sealed class FeatHandler(IServiceProvider services, TlsHandshake tls) : I
         var registry = services.GetRequiredService<CommandRegistry>();
         var tlsReady = tls.IsAvailable;
         var features = registry.Commands
-            .Where(c => c.Feature is not null && (c.Condition == FeatureCondition.Always || tlsReady))
+            .Where(c => c.Feature is not null && c.Condition switch
+            {
+                FeatureCondition.TlsCertificate => tlsReady,
+                FeatureCondition.CccAllowed => tlsReady && options.CurrentValue.Tls.AllowCcc,
+                _ => true,
+            })
             .SelectMany(c => c.Feature switch
             {
                 "MLST" => [MlstFacts.Feature(context.Session.MlstFacts)],

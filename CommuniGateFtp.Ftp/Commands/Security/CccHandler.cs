@@ -1,16 +1,31 @@
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Settings;
+using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.Commands.Security;
 
 /// <summary>
-/// CCC (RFC 4217 12): refused with 533 (TLS-CCC). Clearing the control channel is not offered yet: <c>Ftp:Tls:AllowCcc</c>
-/// is not honoured until it can be done without losing bytes the TLS layer has read ahead.
+/// CCC (RFC 4217 12): after login on TLS, and only when <c>Ftp:Tls:AllowCcc</c> is on, the control connection goes
+/// back to clear text after a close_notify exchange; data protection stays as it was (TLS-CCC).
 /// </summary>
-[FtpCommand("CCC")]
-public sealed class CccHandler : IFtpCommandHandler
+[FtpCommand("CCC", Feature = "CCC", Condition = FeatureCondition.CccAllowed)]
+public sealed class CccHandler(IOptionsMonitor<FtpOptions> options) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(context.Session.ControlIsTls
-            ? new FtpReply(533, "CCC not allowed")
-            : new FtpReply(533, "Control connection is not protected"));
+    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        if (!session.ControlIsTls)
+        {
+            return ValueTask.FromResult(new FtpReply(533, "Control connection is not protected"));
+        }
+        if (!options.CurrentValue.Tls.AllowCcc)
+        {
+            return ValueTask.FromResult(new FtpReply(533, "CCC not allowed"));
+        }
+        if (!session.IsLoggedIn)
+        {
+            return ValueTask.FromResult(new FtpReply(503, "Log in before CCC"));
+        }
+        return ValueTask.FromResult(new FtpReply(200, ["Control connection cleared"], StopTls: true));
+    }
 }

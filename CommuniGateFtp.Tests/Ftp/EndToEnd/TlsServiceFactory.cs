@@ -19,6 +19,7 @@ public sealed class TlsServiceFactory : FtpServiceFactory
                 new("Ftp:Tls:CertificatePath", certificate),
                 new("Ftp:Tls:KeyPath", key),
                 new("Ftp:Tls:ImplicitPort", ImplicitPort.ToString()),
+                new("Ftp:Tls:AllowCcc", "true"),
                 new("Ftp:LoginTimeout", "00:00:05"),
                 new("Ftp:DataConnectTimeout", "00:00:03"),
             ];

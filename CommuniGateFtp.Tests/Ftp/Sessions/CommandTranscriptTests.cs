@@ -188,4 +188,25 @@ public sealed class CommandTranscriptTests
         C: PWD
         S: 530
         """);
+
+    [Fact]
+    public Task Without_a_certificate_security_commands_refuse_and_tls_can_be_required_for_login() => TranscriptHarness.RunAsync("""
+        S: 220
+        C: AUTH TLS
+        S: 504 TLS is not configured
+        C: AUTH KERBEROS_V4
+        S: 504
+        C: PBSZ 0
+        S: 503
+        C: PROT P
+        S: 503
+        C: CCC
+        S: 533
+        C: FEAT
+        S- UTF8
+        C: USER alice
+        S: 530 TLS required
+        C: PASS secret
+        S: 530 TLS required
+        """, o => o.Tls.RequireTlsForLogin = true);
 }

@@ -1,4 +1,4 @@
-"""ftplib over explicit TLS: PROT P and PROT C transfers, CCC refused, AUTH SSL implying PROT P, and a data
+"""ftplib over explicit TLS: PROT P and PROT C transfers, active mode, CCC, AUTH SSL implying PROT P, and a data
 connection that never completes its handshake (425). Prints OK or raises."""
 import ftplib, io, socket, ssl, sys
 
@@ -33,11 +33,6 @@ try:
     raise AssertionError("PROT S must be refused")
 except ftplib.error_perm as e:
     assert str(e).startswith("536"), e
-try:
-    ftp.ccc()
-    raise AssertionError("CCC must be refused by default")
-except ftplib.error_perm as e:
-    assert str(e).startswith("533"), e
 
 # A data connection that never completes its TLS handshake: 425, and the session goes on.
 ftp.prot_p()
@@ -52,6 +47,15 @@ except ftplib.error_temp as e:
     assert str(e).startswith("425"), e
 raw.close()
 assert ftp.voidcmd("NOOP").startswith("200")
+
+# CCC (allowed in this server's settings): the control connection goes clear, data stays private.
+assert " CCC" in ftp.sendcmd("FEAT")
+assert ftp.ccc().startswith("200")
+assert ftp.pwd() == "/"
+assert "Control connection: clear; data protection: private" in ftp.sendcmd("STAT")
+after = bytearray()
+ftp.retrbinary("RETR private.bin", after.extend)
+assert bytes(after) == data, "PROT P after CCC"
 ftp.quit()
 
 # AUTH SSL: the legacy name also switches data protection to private (TLS-LEGACY).
