@@ -13,6 +13,7 @@ var ftp = builder.AddProject<Projects.CommuniGateFtp_Ftp>("ftp")
     .WithEndpoint("ftp", endpoint => endpoint.IsExternal = true)   // FTP clients come from outside (ACA TCP ingress)
     .WithEnvironment("Ftp__AdminPassword", adminPassword)
     .WithFileStorage()                  // accounts' files: .data/storage beside the AppHost when run locally
+    .WithFtpsCertificate()              // AUTH TLS works out of the box: a self-signed development certificate
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.CommuniGateFtp_Admin>("admin")

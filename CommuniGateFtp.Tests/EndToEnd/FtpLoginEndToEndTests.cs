@@ -16,6 +16,13 @@ public sealed class FtpLoginEndToEndTests(AspireAppFixture fixture)
         var domain = await ManagementClient.MainDomainAsync(api);
         var curl = await FtpClients.CurlAsync(fixture.FtpPort, $"postmaster@{domain}", AspireAppFixture.AdminPassword);
         Assert.Contains("< 230 User postmaster logged in", curl.Stderr);
+
+        // FTPS out of the box: the AppHost made a development certificate.
+        var secure = await ProcessRunner.RunAsync(RequiredTool.Find("curl"),
+            ["-sS", "-v", "-k", "--ssl-reqd", "--max-time", "20", "--user", $"postmaster@{domain}:{AspireAppFixture.AdminPassword}", $"ftp://127.0.0.1:{fixture.FtpPort}/"]);
+        Assert.True(secure.ExitCode == 0, secure.ToString());
+        Assert.Contains("< 234", secure.Stderr);
+        Assert.Contains("< 230 User postmaster logged in", secure.Stderr);
     }
 
     [Fact]
