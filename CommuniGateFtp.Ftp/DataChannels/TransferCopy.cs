@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
@@ -22,8 +23,14 @@ public static class TransferCopy
         {
             while (true)
             {
-                stall.CancelAfter(stallTimeout);
-                var read = await Guard(!sourceIsNetwork, () => source.ReadAsync(buffer.AsMemory(0, BufferSize), stall.Token));
+                var (read, failure) = await FillAsync(source, sourceIsNetwork, buffer, transfer, stall, stallTimeout);
+                if (read > 0)
+                {
+                    // Bytes that arrived before a failure are still written: an interrupted upload keeps them for REST.
+                    var chunk = converter is null ? buffer.AsMemory(0, read) : converted.AsMemory(0, converter.Convert(buffer.AsSpan(0, read), converted!));
+                    await Guard(sourceIsNetwork, () => destination.WriteAsync(chunk, failure is null ? stall.Token : CancellationToken.None));
+                }
+                failure?.Throw();
                 if (read == 0)
                 {
                     if (converter?.Flush(converted!) is { } tail and > 0)
@@ -32,9 +39,6 @@ public static class TransferCopy
                     }
                     return;
                 }
-                var chunk = converter is null ? buffer.AsMemory(0, read) : converted.AsMemory(0, converter.Convert(buffer.AsSpan(0, read), converted!));
-                await Guard(sourceIsNetwork, () => destination.WriteAsync(chunk, stall.Token));
-                transfer.Add(read);
             }
         }
         finally
@@ -45,6 +49,35 @@ public static class TransferCopy
                 ArrayPool<byte>.Shared.Return(converted);
             }
         }
+    }
+
+    // Sockets hand over what has arrived (often 64 KiB); gathering a full buffer first makes a network → file copy one
+    // large write instead of many small ones. Each read counts at once, so the live counters and the stall clock move.
+    private static async ValueTask<(int Read, ExceptionDispatchInfo? Failure)> FillAsync(Stream source, bool fromNetwork, byte[] buffer,
+        Sessions.FtpTransfer transfer, CancellationTokenSource stall, TimeSpan stallTimeout)
+    {
+        var filled = 0;
+        var cancellationToken = stall.Token;
+        try
+        {
+            do
+            {
+                stall.CancelAfter(stallTimeout); // DATA-STALL counts from the last progress
+                var read = await Guard(!fromNetwork, () => source.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken));
+                if (read == 0)
+                {
+                    break;
+                }
+                filled += read;
+                transfer.Add(read);
+            }
+            while (fromNetwork && filled < BufferSize);
+        }
+        catch (Exception ex) when (filled > 0)
+        {
+            return (filled, ExceptionDispatchInfo.Capture(ex));
+        }
+        return (filled, null);
     }
 
     private static async Task<T> Guard<T>(bool isFile, Func<ValueTask<T>> io)

@@ -9,7 +9,8 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// </summary>
 public static class ZeroCopySender
 {
-    private const int ChunkSize = 16 << 20;
+    // Small enough that a slow but moving client never looks stalled (DATA-STALL), big enough to keep sendfile cheap.
+    private const int ChunkSize = 1 << 20;
 
     public static async Task SendAsync(Socket socket, FileStream file, long offset, Sessions.FtpTransfer transfer,
         TimeSpan stallTimeout, CancellationToken cancellationToken)
