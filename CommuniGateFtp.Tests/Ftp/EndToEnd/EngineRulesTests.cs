@@ -15,6 +15,9 @@ public sealed class EngineRulesTests(FtpServiceFactory service) : IClassFixture<
         await service.CreateFtpAccountAsync("hosted", "hosted-pass-1");
         await using (var client = await RawFtpClient.ConnectAsync(service.FtpPort))
         {
+            var features = await client.CommandAsync("FEAT");
+            Assert.Contains(" EPSV", features);
+            Assert.DoesNotContain("AUTH", features); // no certificate, no TLS advertised (CMD-FEAT-LIST)
             Assert.StartsWith("504", await client.CommandAsync("HOST unknown.example"));
             Assert.StartsWith("220", await client.CommandAsync($"HOST {FtpServiceFactory.MainDomain}"));
             Assert.StartsWith("331", await client.CommandAsync("USER hosted"));

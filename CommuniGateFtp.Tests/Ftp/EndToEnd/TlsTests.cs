@@ -66,11 +66,31 @@ public sealed class TlsTests(TlsServiceFactory service) : IClassFixture<TlsServi
         var script = string.Join("; ",
             "set ftp:ssl-force true", "set ftp:ssl-protect-data true", "set ssl:verify-certificate no", "set net:max-retries 1", "set net:timeout 20",
             $"open -u secure,secure-pass-1 -p {service.FtpPort} 127.0.0.1",
-            $"mirror -R '{source}' /lftp-tree", $"mirror /lftp-tree '{back}'", "bye");
+            $"mirror -R '{source}' /lftp-tree", $"mirror /lftp-tree '{back}'",
+            "set ftp:passive-mode false", $"mirror /lftp-tree '{back}-active'", "bye");
         var run = await ProcessRunner.RunAsync(RequiredTool.Find("lftp"), ["-d", "-c", script], timeout: TimeSpan.FromMinutes(3));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("PROT P", run.Stderr);
         Assert.Equal(TestFiles.Tree(source), TestFiles.Tree(back));
+        Assert.True(run.Stderr.Contains("EPRT |1|127.0.0.1|") || run.Stderr.Contains("PORT 127,0,0,1,"), run.Stderr[^Math.Min(4000, run.Stderr.Length)..]); // active mode
+        Assert.Equal(TestFiles.Tree(source), TestFiles.Tree(back + "-active"));
+    }
+
+    [Fact]
+    public async Task Tls_client_hello_sent_together_with_auth_is_not_misread_as_commands()
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(System.Net.IPAddress.Loopback, service.FtpPort);
+        var pipelined = new PipelinedAuthStream(tcp.GetStream());
+        Assert.StartsWith("220", await pipelined.ReadPlainLineAsync());
+        await using var ssl = new System.Net.Security.SslStream(pipelined, false, (_, _, _, _) => true);
+        // The first write carries "AUTH TLS\r\n" and the ClientHello in one segment: the race FubarDev's server lost.
+        await ssl.AuthenticateAsClientAsync("localhost");
+        Assert.StartsWith("234", pipelined.AuthReply);
+        await ssl.WriteAsync("NOOP\r\n"u8.ToArray());
+        var reply = new byte[100];
+        var n = await ssl.ReadAsync(reply);
+        Assert.StartsWith("200", Encoding.ASCII.GetString(reply, 0, n));
     }
 
     [Fact]
@@ -104,4 +124,62 @@ public sealed class TlsTests(TlsServiceFactory service) : IClassFixture<TlsServi
     }
 
     private static string Script(string name, [CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "Scripts", name);
+
+    /// <summary>Sends AUTH TLS in the same write as the ClientHello, and takes the plain 234 line off before TLS reads.</summary>
+    private sealed class PipelinedAuthStream(System.Net.Sockets.NetworkStream inner) : Stream
+    {
+        private bool _authSent;
+        private bool _replyRead;
+
+        public string AuthReply { get; private set; } = "";
+
+        public async Task<string> ReadPlainLineAsync()
+        {
+            var line = new List<byte>();
+            var one = new byte[1];
+            while (await inner.ReadAsync(one) == 1 && one[0] != (byte)'\n')
+            {
+                line.Add(one[0]);
+            }
+            return Encoding.ASCII.GetString([.. line]).TrimEnd('\r');
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!_authSent)
+            {
+                _authSent = true;
+                await inner.WriteAsync((byte[])[.. "AUTH TLS\r\n"u8, .. buffer.Span], cancellationToken);
+                return;
+            }
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!_replyRead)
+            {
+                _replyRead = true;
+                AuthReply = await ReadPlainLineAsync();
+            }
+            return await inner.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override bool CanRead => true;
+        public override bool CanWrite => true;
+        public override bool CanSeek => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, default).GetAwaiter().GetResult();
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, default).GetAwaiter().GetResult();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }

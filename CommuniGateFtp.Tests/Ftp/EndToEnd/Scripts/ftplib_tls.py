@@ -58,17 +58,18 @@ ftp.retrbinary("RETR private.bin", after.extend)
 assert bytes(after) == data, "PROT P after CCC"
 ftp.quit()
 
-# AUTH SSL: the legacy name also switches data protection to private (TLS-LEGACY).
-legacy = ftplib.FTP_TLS(context=context)
-legacy.connect("127.0.0.1", port, timeout=30)
-assert legacy.sendcmd("AUTH SSL").startswith("234")
-legacy.sock = context.wrap_socket(legacy.sock, server_hostname="localhost")
-legacy.file = legacy.sock.makefile("r", encoding=legacy.encoding)
-legacy.login(user, password)
-assert "data protection: private" in legacy.sendcmd("STAT")
-legacy._prot_p = True  # no PBSZ/PROT sent: the server must already protect data
-back = bytearray()
-legacy.retrbinary("RETR private.bin", back.extend)
-assert bytes(back) == data, "AUTH SSL implies PROT P"
-legacy.quit()
+# AUTH SSL and AUTH TLS-P also switch data protection to private (TLS-LEGACY); AUTH TLS-C and STLS do not.
+for command, private in (("AUTH SSL", True), ("AUTH TLS-P", True), ("AUTH TLS-C", False), ("STLS", False)):
+    legacy = ftplib.FTP_TLS(context=context)
+    legacy.connect("127.0.0.1", port, timeout=30)
+    assert legacy.sendcmd(command).startswith("234"), command
+    legacy.sock = context.wrap_socket(legacy.sock, server_hostname="localhost")
+    legacy.file = legacy.sock.makefile("r", encoding=legacy.encoding)
+    legacy.login(user, password)
+    assert ("data protection: private" in legacy.sendcmd("STAT")) == private, command
+    legacy._prot_p = private  # no PBSZ/PROT sent: the server must already do what the mechanism implies
+    back = bytearray()
+    legacy.retrbinary("RETR private.bin", back.extend)
+    assert bytes(back) == data, command
+    legacy.quit()
 print("OK")
