@@ -14,10 +14,8 @@ public sealed class ListHandler(TransferRunner transfers, TimeProvider time) : I
         var session = context.Session;
         session.TakeRestartOffset();
         var path = PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument));
-        var storage = session.RequireStorage();
-        var target = storage.Require(path);
+        var entries = session.RequireStorage().EntriesAt(path);
         var now = time.GetUtcNow();
-        var entries = target.IsDirectory ? storage.List(path) : [target with { Name = path.Name }];
         return ValueTask.FromResult(transfers.Start(session, "LIST", path.ToString(), TransferDirection.Send,
             "Here comes the directory listing", ListingBody.For(entries.Select(e => LsFormatter.Format(e, now))), cancellationToken));
     }

@@ -13,9 +13,7 @@ public sealed class NlstHandler(TransferRunner transfers) : IFtpCommandHandler
         var session = context.Session;
         session.TakeRestartOffset();
         var path = PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument));
-        var storage = session.RequireStorage();
-        var target = storage.Require(path);
-        var names = target.IsDirectory ? storage.List(path).Select(e => e.Name) : [path.Name];
+        var names = session.RequireStorage().EntriesAt(path).Select(e => e.Name);
         return ValueTask.FromResult(transfers.Start(session, "NLST", path.ToString(), TransferDirection.Send,
             "Here comes the name list", ListingBody.For(names), cancellationToken));
     }

@@ -23,10 +23,8 @@ public sealed class StatHandler(TimeProvider time) : IFtpCommandHandler
             return ValueTask.FromResult(new FtpReply(530, "Please log in with USER and PASS"));
         }
         var path = PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument));
-        var storage = session.RequireStorage();
-        var target = storage.Require(path);
         var now = time.GetUtcNow();
-        var lines = (target.IsDirectory ? storage.List(path) : [target with { Name = path.Name }]).Select(e => LsFormatter.Format(e, now));
+        var lines = session.RequireStorage().EntriesAt(path).Select(e => LsFormatter.Format(e, now));
         return ValueTask.FromResult(new FtpReply(213, [$"Status of {path}:", .. lines, "End"]));
     }
 
