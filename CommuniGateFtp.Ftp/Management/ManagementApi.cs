@@ -35,6 +35,7 @@ public static class ManagementApi
         app.MapAuthApi();
         app.MapDomainsApi();
         app.MapAccountsApi();
+        app.MapSessionsApi();
         return app;
     }
 }

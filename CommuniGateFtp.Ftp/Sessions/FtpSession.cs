@@ -77,6 +77,18 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The running transfer, or null (LIM-CONCURRENT: one at a time).</summary>
     public FtpTransfer? CurrentTransfer { get; set; }
 
+    private readonly CancellationTokenSource _disconnect = new();
+
+    /// <summary>Cancelled when an administrator disconnects the session (ADM-LIVE).</summary>
+    public CancellationToken DisconnectToken => _disconnect.Token;
+
+    /// <summary>Ends the session from outside: it answers 421 and closes; a running transfer is aborted.</summary>
+    public void Disconnect()
+    {
+        CurrentTransfer?.Abort();
+        _disconnect.Cancel();
+    }
+
     /// <summary>The last command's verb, for the live view.</summary>
     public string? LastCommand { get; set; }
 

@@ -86,7 +86,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             // A running transfer is activity: when the clock runs out during one, it starts again.
             var current = options.CurrentValue;
             var limit = session.IsLoggedIn ? current.IdleTimeout : current.LoginTimeout - (time.GetUtcNow() - session.ConnectedAt);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping, session.DisconnectToken);
             timeout.CancelAfter(limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
             ReadResult read;
             try
@@ -95,6 +95,11 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
+                if (session.DisconnectToken.IsCancellationRequested)
+                {
+                    await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceNotAvailable, "Disconnected by the administrator"), stopping);
+                    return;
+                }
                 if (session.CurrentTransfer is not null)
                 {
                     continue;

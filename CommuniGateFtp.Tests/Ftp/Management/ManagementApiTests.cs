@@ -114,4 +114,27 @@ public sealed class ManagementApiTests(FtpServiceFactory service) : IClassFixtur
         Assert.True(paths.TryGetProperty("/api/auth/token", out _));
         Assert.True(paths.TryGetProperty("/api/accounts/{domain}/{name}", out _));
     }
+
+    [Fact]
+    public async Task Live_sessions_are_listed_and_an_administrator_can_disconnect_one()
+    {
+        var admin = await service.CreateAdminClientAsync();
+        (await admin.PostAsJsonAsync("/api/accounts", new { name = "watched", domain = FtpServiceFactory.MainDomain, password = "watched-pass-1" })).EnsureSuccessStatusCode();
+        await using var client = await RawFtpClient.ConnectAsync(service.FtpPort, "watched", "watched-pass-1");
+        Assert.StartsWith("257", await client.CommandAsync("MKD sub"));
+        Assert.StartsWith("250", await client.CommandAsync("CWD sub"));
+
+        var sessions = await admin.GetFromJsonAsync<JsonElement>("/api/sessions");
+        var mine = sessions.EnumerateArray().Single(s => s.GetProperty("account").GetString() == $"watched@{FtpServiceFactory.MainDomain}");
+        Assert.Equal("/sub", mine.GetProperty("currentDirectory").GetString());
+        Assert.Equal("LoggedIn", mine.GetProperty("state").GetString());
+        Assert.StartsWith("[127.0.0.1]:", mine.GetProperty("client").GetString());
+
+        var id = mine.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.DeleteAsync($"/api/sessions/{id}")).StatusCode);
+        Assert.StartsWith("421", await client.ReadReplyAsync());
+        Assert.Null(await client.ReadReplyAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/sessions/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.CreateClient().GetAsync("/api/sessions")).StatusCode);
+    }
 }
