@@ -27,6 +27,8 @@ public static class FtpServerExtensions
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<FileStore>();
+        services.AddSingleton<IStorageUsage, StorageUsage>();
+        services.AddSingleton<CommuniGateFtp.Ftp.Commands.Transfer.UploadBody>();
         services.AddSingleton<ServerCertificate>();
         services.AddSingleton<TlsHandshake>();
         services.AddSingleton<PassivePortPool>();
@@ -46,6 +48,7 @@ public static class FtpServerExtensions
 
         // Order matters: the database is migrated and seeded before the listener accepts anyone.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<StorageReconciler>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<FtpListenerService>();
         services.AddHostedService(sp => sp.GetRequiredService<FtpListenerService>());

@@ -9,6 +9,7 @@ public static class StorageErrors
     public static (int Code, string Text) ToReply(Exception exception) => exception switch
     {
         StorageException s => (s.Code, s.Message),
+        QuotaExceededException => (552, "Exceeded storage allocation"),
         UnauthorizedAccessException => (550, "Permission denied"),
         FileNotFoundException or DirectoryNotFoundException => (550, "No such file or directory"),
         IOException io when (io.HResult & 0xFFFF) is DiskFull or QuotaExceeded => (452, "Insufficient storage space"),

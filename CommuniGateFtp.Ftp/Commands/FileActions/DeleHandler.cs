@@ -1,15 +1,19 @@
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.FileActions;
 
-/// <summary>DELE (RFC 959): deletes a file; a directory gets <c>550 Is a directory</c>.</summary>
+/// <summary>DELE (RFC 959): deletes a file (a directory gets <c>550 Is a directory</c>) and gives its bytes back to the quota.</summary>
 [FtpCommand("DELE")]
-public sealed class DeleHandler : IFtpCommandHandler
+public sealed class DeleHandler(IStorageUsage usage) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var path = PathArgument.Existing(context);
-        context.Session.RequireStorage().DeleteFile(path);
-        return ValueTask.FromResult(new FtpReply(250, $"Deleted {path.Name}"));
+        var storage = context.Session.RequireStorage();
+        var file = storage.RequireFile(path);
+        storage.DeleteFile(path);
+        await usage.AddAsync(context.Session.Account!.Id, -file.Size, -1, CancellationToken.None);
+        return new FtpReply(250, $"Deleted {path.Name}");
     }
 }

@@ -7,21 +7,24 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>APPE (RFC 959): appends to a file, creating it when missing; a REST marker is ignored (CMD-APPE).</summary>
 [FtpCommand("APPE")]
-public sealed class AppeHandler(TransferRunner transfers) : IFtpCommandHandler
+public sealed class AppeHandler(TransferRunner transfers, UploadBody uploads) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
         session.TakeRestartOffset();
         var path = PathArgument.New(context);
         var storage = session.RequireStorage();
         storage.RequireDirectory(path.Parent);
-        if (storage.Find(path) is { IsDirectory: true })
+        var existing = storage.Find(path);
+        if (existing is { IsDirectory: true })
         {
             throw StorageException.IsDirectory();
         }
         var ascii = session.TransferType == TransferType.Ascii;
-        return ValueTask.FromResult(transfers.Start(session, "APPE", path.ToString(), TransferDirection.Receive,
-            $"Opening data connection to append to {path.Name}", UploadBody.For(UploadTarget.Append(storage, path), ascii), cancellationToken));
+        var target = UploadTarget.Append(storage, path, existing);
+        return await uploads.RefuseAsync(session, target, cancellationToken)
+            ?? transfers.Start(session, "APPE", path.ToString(), TransferDirection.Receive,
+                $"Opening data connection to append to {path.Name}", uploads.For(session, target, ascii), cancellationToken);
     }
 }

@@ -7,9 +7,9 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>STOR (RFC 959): stores a file, atomically when it replaces one, resuming at the REST offset (FS-ATOMIC).</summary>
 [FtpCommand("STOR")]
-public sealed class StorHandler(TransferRunner transfers) : IFtpCommandHandler
+public sealed class StorHandler(TransferRunner transfers, UploadBody uploads) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
         var offset = session.TakeRestartOffset();
@@ -24,15 +24,16 @@ public sealed class StorHandler(TransferRunner transfers) : IFtpCommandHandler
         var ascii = session.TransferType == TransferType.Ascii;
         if (offset > 0 && ascii)
         {
-            return ValueTask.FromResult(new FtpReply(550, "REST is not supported in ASCII mode"));
+            return new FtpReply(550, "REST is not supported in ASCII mode");
         }
         if (offset > (existing?.Size ?? 0))
         {
-            return ValueTask.FromResult(new FtpReply(554, $"REST offset {offset} is beyond the file's size {existing?.Size ?? 0}"));
+            return new FtpReply(554, $"REST offset {offset} is beyond the file's size {existing?.Size ?? 0}");
         }
         var target = UploadTarget.Store(storage, path, existing, offset);
-        return ValueTask.FromResult(transfers.Start(session, "STOR", path.ToString(), TransferDirection.Receive,
-            $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {path.Name}",
-            UploadBody.For(target, ascii), cancellationToken, target.Abandon));
+        return await uploads.RefuseAsync(session, target, cancellationToken)
+            ?? transfers.Start(session, "STOR", path.ToString(), TransferDirection.Receive,
+                $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {path.Name}",
+                uploads.For(session, target, ascii), cancellationToken, target.Abandon);
     }
 }

@@ -8,9 +8,9 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>STOU (RFC 959, RFC 1123 4.1.2.9): stores under a name unique in the current directory: <c>150 FILE: name</c>.</summary>
 [FtpCommand("STOU")]
-public sealed class StouHandler(TransferRunner transfers) : IFtpCommandHandler
+public sealed class StouHandler(TransferRunner transfers, UploadBody uploads) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
         session.TakeRestartOffset();
@@ -28,7 +28,8 @@ public sealed class StouHandler(TransferRunner transfers) : IFtpCommandHandler
             ?? throw new StorageException(553, "No unique name available");
         var path = directory.Append(name);
         var target = UploadTarget.New(storage.FullPath(path));
-        return ValueTask.FromResult(transfers.Start(session, "STOU", path.ToString(), TransferDirection.Receive, $"FILE: {name}",
-            UploadBody.For(target, session.TransferType == TransferType.Ascii), cancellationToken));
+        return await uploads.RefuseAsync(session, target, cancellationToken)
+            ?? transfers.Start(session, "STOU", path.ToString(), TransferDirection.Receive, $"FILE: {name}",
+                uploads.For(session, target, session.TransferType == TransferType.Ascii), cancellationToken);
     }
 }

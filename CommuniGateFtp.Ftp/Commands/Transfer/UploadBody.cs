@@ -1,20 +1,40 @@
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
-/// <summary>The data phase shared by STOR, APPE and STOU: network → file, CRLF → LF in TYPE A.</summary>
-public static class UploadBody
+/// <summary>
+/// The data phase shared by STOR, APPE and STOU: network → file, CRLF → LF in TYPE A, stopped at the account's size
+/// limit (FS-QUOTA-HIT), and the account's usage updated after the last byte.
+/// </summary>
+public sealed class UploadBody(IStorageUsage usage)
 {
-    public static Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(UploadTarget target, bool ascii) =>
+    /// <summary>Checks the files limit now; null when the upload may start, else the refusal.</summary>
+    public async Task<Protocol.FtpReply?> RefuseAsync(FtpSession session, UploadTarget target, CancellationToken cancellationToken)
+    {
+        var allowance = await usage.GetAllowanceAsync(session.Account!.Id, cancellationToken);
+        return target.CreatesFile && !allowance.AllowsNewFile ? new Protocol.FtpReply(552, "Files limit exceeded") : null;
+    }
+
+    public Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(FtpSession session, UploadTarget target, bool ascii) =>
         async (network, transfer, stall, ct) =>
         {
+            var accountId = session.Account!.Id;
+            var allowance = await usage.GetAllowanceAsync(accountId, ct);
             var file = target.Open();
             try
             {
-                await TransferCopy.CopyAsync(network, true, file, transfer, stall, ct, ascii ? AsciiConverters.FromNetwork() : null);
+                var guarded = new QuotaGuardStream(file, allowance.BytesLeft + target.BytesReplaced);
+                await TransferCopy.CopyAsync(network, true, guarded, transfer, stall, ct, ascii ? AsciiConverters.FromNetwork() : null);
                 await file.FlushAsync(ct);
-                target.Complete(file);
+                var grown = target.Complete(file);
+                await usage.AddAsync(accountId, grown, target.CreatesFile ? 1 : 0, CancellationToken.None);
+            }
+            catch (QuotaExceededException)
+            {
+                target.Undo(file);
+                throw;
             }
             finally
             {

@@ -4,7 +4,8 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>
 /// Where an upload writes (FS-ATOMIC): replacing an existing file goes to a staging file renamed over it on success;
-/// a new file, an append and a resume write in place, so an interrupted upload keeps what arrived for REST.
+/// a new file, an append and a resume write in place, so an interrupted upload keeps what arrived for REST. It also
+/// knows what the upload frees and adds, for the account's quota (FS-QUOTA).
 /// </summary>
 public sealed class UploadTarget
 {
@@ -12,18 +13,26 @@ public sealed class UploadTarget
     private readonly string? _stagingPath;
     private readonly FileMode _mode;
     private readonly long _offset;
+    private readonly long? _previousSize;
 
-    private UploadTarget(string finalPath, string? stagingPath, FileMode mode, long offset) =>
-        (_finalPath, _stagingPath, _mode, _offset) = (finalPath, stagingPath, mode, offset);
+    private UploadTarget(string finalPath, string? stagingPath, FileMode mode, long offset, long? previousSize) =>
+        (_finalPath, _stagingPath, _mode, _offset, _previousSize) = (finalPath, stagingPath, mode, offset, previousSize);
 
     public static UploadTarget Store(StorageArea storage, VirtualPath path, StorageEntry? existing, long offset) =>
-        offset > 0 ? new(storage.FullPath(path), null, FileMode.OpenOrCreate, offset)
-        : existing is not null ? new(storage.FullPath(path), storage.NewStagingFile(), FileMode.CreateNew, 0)
-        : new(storage.FullPath(path), null, FileMode.CreateNew, 0);
+        offset > 0 ? new(storage.FullPath(path), null, FileMode.OpenOrCreate, offset, existing?.Size)
+        : existing is not null ? new(storage.FullPath(path), storage.NewStagingFile(), FileMode.CreateNew, 0, existing.Size)
+        : new(storage.FullPath(path), null, FileMode.CreateNew, 0, null);
 
-    public static UploadTarget Append(StorageArea storage, VirtualPath path) => new(storage.FullPath(path), null, FileMode.Append, 0);
+    public static UploadTarget Append(StorageArea storage, VirtualPath path, StorageEntry? existing) =>
+        new(storage.FullPath(path), null, FileMode.Append, 0, existing?.Size);
 
-    public static UploadTarget New(string fullPath) => new(fullPath, null, FileMode.CreateNew, 0);
+    public static UploadTarget New(string fullPath) => new(fullPath, null, FileMode.CreateNew, 0, null);
+
+    /// <summary>True when the upload adds a file to the account (counted against its files limit).</summary>
+    public bool CreatesFile => _previousSize is null;
+
+    /// <summary>Bytes of the old file that this upload replaces, and so gives back to the quota while it writes.</summary>
+    public long BytesReplaced => _stagingPath is not null ? _previousSize ?? 0 : _offset > 0 ? (_previousSize ?? 0) - _offset : 0;
 
     public FileStream Open()
     {
@@ -35,18 +44,23 @@ public sealed class UploadTarget
         return stream;
     }
 
-    /// <summary>After the last byte: a resume truncates what lay beyond it; a staged file replaces the old one atomically.</summary>
-    public void Complete(FileStream written)
+    /// <summary>
+    /// After the last byte: a resume truncates what lay beyond it; a staged file replaces the old one atomically.
+    /// Returns how many bytes the account's storage grew by.
+    /// </summary>
+    public long Complete(FileStream written)
     {
         if (_offset > 0)
         {
             written.SetLength(written.Position);
         }
+        var size = written.Length;
         written.Dispose();
         if (_stagingPath is not null)
         {
             File.Move(_stagingPath, _finalPath, overwrite: true);
         }
+        return size - (_previousSize ?? 0);
     }
 
     /// <summary>After a failure: a staging file goes; anything written in place stays (for REST).</summary>
@@ -55,6 +69,26 @@ public sealed class UploadTarget
         if (_stagingPath is not null && File.Exists(_stagingPath))
         {
             File.Delete(_stagingPath);
+        }
+    }
+
+    /// <summary>After a quota hit nothing of the upload may stay (FS-QUOTA-HIT): a new file goes, an old one gets its length back.</summary>
+    public void Undo(FileStream written)
+    {
+        if (_stagingPath is not null)
+        {
+            written.Dispose();
+            Abandon();
+        }
+        else if (_previousSize is { } size)
+        {
+            written.SetLength(size);
+            written.Dispose();
+        }
+        else
+        {
+            written.Dispose();
+            File.Delete(_finalPath);
         }
     }
 }

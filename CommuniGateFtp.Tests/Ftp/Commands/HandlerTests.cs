@@ -16,6 +16,7 @@ public sealed class HandlerTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("cgftp-handlers-").FullName;
     private readonly FtpSession _session;
+    private readonly CommuniGateFtp.Tests.Ftp.Sessions.UnlimitedStorageUsage _usage = new();
 
     public HandlerTests()
     {
@@ -49,9 +50,10 @@ public sealed class HandlerTests : IDisposable
     [Fact]
     public async Task Mkd_creates_under_the_account_root_and_cwd_enters_it()
     {
-        var reply = await Run(new MkdHandler(), "MKD", "new dir");
+        var reply = await Run(new MkdHandler(_usage), "MKD", "new dir");
         Assert.Equal("257 \"/new dir\" created", reply.ToString());
         Assert.True(Directory.Exists(Path.Combine(_root, "new dir")));
+        Assert.Equal(1, _usage.Files); // a directory counts against the files limit
         Assert.Equal(250, (await Run(new CwdHandler(), "CWD", "new dir")).Code);
         Assert.Equal("/new dir", _session.CurrentDirectory.ToString());
     }
@@ -59,7 +61,7 @@ public sealed class HandlerTests : IDisposable
     [Fact]
     public async Task Rnto_without_rnfr_is_out_of_sequence_and_user_logs_out()
     {
-        Assert.Equal(503, (await Run(new RntoHandler(), "RNTO", "x")).Code);
+        Assert.Equal(503, (await Run(new RntoHandler(_usage), "RNTO", "x")).Code);
         Assert.Equal(331, (await Run(new UserHandler(), "USER", "bob")).Code);
         Assert.False(_session.IsLoggedIn);
         Assert.Equal(new LoginName("bob", null), _session.PendingLogin);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Commands;
+using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Storage;
@@ -51,7 +52,7 @@ public sealed class TranscriptHarness
             .AddSingleton<IAccountAuthenticator, TableAuthenticator>()
             .AddSingleton<CommandRegistry>().AddSingleton<FtpCommandDispatcher>()
             .AddSingleton<SessionRegistry>().AddSingleton<FtpSessionLoop>()
-            .AddSingleton<FileStore>().AddSingleton<ServerCertificate>().AddSingleton<TlsHandshake>().AddSingleton<PassivePortPool>().AddSingleton<DataChannelFactory>().AddSingleton<TransferRunner>();
+            .AddSingleton<IStorageUsage, UnlimitedStorageUsage>().AddSingleton<UploadBody>().AddSingleton<FileStore>().AddSingleton<ServerCertificate>().AddSingleton<TlsHandshake>().AddSingleton<PassivePortPool>().AddSingleton<DataChannelFactory>().AddSingleton<TransferRunner>();
         services.AddOptions<FtpOptions>().Configure(o =>
         {
             o.HostName = "test-host";

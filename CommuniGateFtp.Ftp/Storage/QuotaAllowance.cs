@@ -1,0 +1,11 @@
+namespace CommuniGateFtp.Ftp.Storage;
+
+/// <summary>
+/// What an account may still store (FS-QUOTA): bytes and files left under its effective limits; null = unlimited.
+/// </summary>
+public sealed record QuotaAllowance(long? BytesLeft, long? FilesLeft)
+{
+    public static QuotaAllowance Unlimited { get; } = new(null, null);
+
+    public bool AllowsNewFile => FilesLeft is null or > 0;
+}

@@ -1,0 +1,37 @@
+namespace CommuniGateFtp.Ftp.Storage;
+
+/// <summary>Passes writes to a file and stops with <see cref="QuotaExceededException"/> past the allowance (FS-QUOTA-HIT).</summary>
+public sealed class QuotaGuardStream(FileStream file, long? bytesAllowed) : Stream
+{
+    public long Written { get; private set; }
+
+    public FileStream File => file;
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (bytesAllowed is { } allowed && Written + buffer.Length > allowed)
+        {
+            throw new QuotaExceededException();
+        }
+        await file.WriteAsync(buffer, cancellationToken);
+        Written += buffer.Length;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => file.FlushAsync(cancellationToken);
+
+    public override void Flush() => file.Flush();
+
+    public override bool CanRead => false;
+    public override bool CanWrite => true;
+    public override bool CanSeek => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
