@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommuniGateFtp.Ftp.Management;
 
-/// <summary><c>/api/domains</c>: list and create domains.</summary>
+/// <summary><c>/api/domains</c>: list, create and change domains (enabled, default storage limits).</summary>
 public static class DomainsApi
 {
     public static IEndpointRouteBuilder MapDomainsApi(this IEndpointRouteBuilder routes)
@@ -15,32 +15,86 @@ public static class DomainsApi
         var group = routes.MapGroup("/api/domains").WithTags("Domains").RequireAuthorization(ManagementApi.AdministratorPolicy);
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
+        group.MapPut("/{name}", UpdateAsync);
         return routes;
     }
 
-    private static async Task<Ok<List<DomainResponse>>> ListAsync(FtpDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.Domains.OrderBy(d => d.Name)
-            .Select(d => new DomainResponse(d.Name, d.IsMain, d.Enabled, d.Accounts.Count))
-            .ToListAsync(cancellationToken));
+    private static async Task<Ok<List<DomainResponse>>> ListAsync(FtpDbContext db, CancellationToken cancellationToken)
+    {
+        var domains = await db.Domains.OrderBy(d => d.Name).Include(d => d.Accounts).ToListAsync(cancellationToken);
+        return TypedResults.Ok(domains.Select(ToResponse).ToList());
+    }
 
     private static async Task<Results<Created<DomainResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
-        CreateDomainRequest request, FtpDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        DomainRequest request, FtpDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!DomainName.IsValid(request.Name))
+        var errors = Validate(request, creating: true);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["name"] = [$"'{request.Name}' is not a valid domain name (letters, digits, hyphens and dots)."],
-            });
+            return TypedResults.ValidationProblem(errors);
         }
         var name = DomainName.Normalize(request.Name!);
         if (await db.Domains.AnyAsync(d => d.Name == name, cancellationToken))
         {
             return TypedResults.Conflict(new ProblemDetails { Title = "Domain exists", Detail = $"The domain '{name}' already exists.", Status = 409 });
         }
-        var domain = new Domain { Name = name, Enabled = request.Enabled ?? true, CreatedAt = time.GetUtcNow() };
+        var domain = new Domain { Name = name, CreatedAt = time.GetUtcNow() };
+        Apply(domain, request);
         db.Domains.Add(domain);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/domains/{name}", new DomainResponse(name, false, domain.Enabled, 0));
+        return TypedResults.Created($"/api/domains/{name}", ToResponse(domain));
     }
+
+    private static async Task<Results<Ok<DomainResponse>, ValidationProblem, NotFound<ProblemDetails>>> UpdateAsync(
+        string name, DomainRequest request, FtpDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = Validate(request, creating: false);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var normalized = DomainName.Normalize(name);
+        var domain = await db.Domains.Include(d => d.Accounts).FirstOrDefaultAsync(d => d.Name == normalized, cancellationToken);
+        if (domain is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "Domain not found", Detail = $"The domain '{normalized}' does not exist.", Status = 404 });
+        }
+        Apply(domain, request);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(domain));
+    }
+
+    private static Dictionary<string, string[]> Validate(DomainRequest request, bool creating)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (creating && !DomainName.IsValid(request.Name))
+        {
+            errors["name"] = [$"'{request.Name}' is not a valid domain name (letters, digits, hyphens and dots)."];
+        }
+        if (request.DefaultStorageSizeLimit is not null && !StorageLimit.TryParse(request.DefaultStorageSizeLimit, out _))
+        {
+            errors["defaultStorageSizeLimit"] = ["Use a number of bytes (K, M, G, T suffixes allowed), 'unlimited' or 'default'."];
+        }
+        if (request.DefaultStorageFilesLimit is not null && !StorageLimit.TryParse(request.DefaultStorageFilesLimit, out _))
+        {
+            errors["defaultStorageFilesLimit"] = ["Use a number of files, 'unlimited' or 'default'."];
+        }
+        return errors;
+    }
+
+    private static void Apply(Domain domain, DomainRequest request)
+    {
+        domain.Enabled = request.Enabled ?? domain.Enabled;
+        if (request.DefaultStorageSizeLimit is not null)
+        {
+            domain.DefaultStorageSizeLimit = StorageLimit.Parse(request.DefaultStorageSizeLimit);
+        }
+        if (request.DefaultStorageFilesLimit is not null)
+        {
+            domain.DefaultStorageFilesLimit = StorageLimit.Parse(request.DefaultStorageFilesLimit);
+        }
+    }
+
+    private static DomainResponse ToResponse(Domain d) => new(d.Name, d.IsMain, d.Enabled, d.Accounts.Count,
+        d.DefaultStorageSizeLimit.ToString(), d.DefaultStorageFilesLimit.ToString());
 }

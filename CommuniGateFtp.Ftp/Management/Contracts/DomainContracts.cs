@@ -1,7 +1,8 @@
 namespace CommuniGateFtp.Ftp.Management.Contracts;
 
-/// <summary>A domain as the API shows it.</summary>
-public sealed record DomainResponse(string Name, bool IsMain, bool Enabled, int AccountCount);
+/// <summary>A domain as the API shows it; the defaults apply to accounts whose limits are <c>default</c> (FS-QUOTA).</summary>
+public sealed record DomainResponse(string Name, bool IsMain, bool Enabled, int AccountCount, string DefaultStorageSizeLimit,
+    string DefaultStorageFilesLimit);
 
-/// <summary>Body of <c>POST /api/domains</c>.</summary>
-public sealed record CreateDomainRequest(string? Name, bool? Enabled);
+/// <summary>Body of <c>POST /api/domains</c> and <c>PUT /api/domains/{name}</c> (on PUT, null members keep their value).</summary>
+public sealed record DomainRequest(string? Name, bool? Enabled, string? DefaultStorageSizeLimit, string? DefaultStorageFilesLimit);

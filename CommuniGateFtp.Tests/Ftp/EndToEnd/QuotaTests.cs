@@ -95,4 +95,22 @@ public sealed class QuotaTests(FtpServiceFactory service) : IClassFixture<FtpSer
 
         Assert.Equal((2000L, 3L), await UsageAsync(admin, "recounted"));
     }
+
+    [Fact]
+    public async Task Default_limits_come_from_the_domain()
+    {
+        var admin = await service.CreateAdminClientAsync();
+        (await admin.PostAsJsonAsync("/api/domains", new { name = "limited.example", defaultStorageSizeLimit = "10K" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/accounts", new { name = "small", domain = "limited.example", password = "quota-pass-1" })).EnsureSuccessStatusCode();
+        var bigger = TestFiles.Write(Path.Combine(_work, "20k.bin"), 20_000);
+        var url = $"ftp://127.0.0.1:{service.FtpPort}/x.bin";
+
+        var refused = await ProcessRunner.RunAsync(RequiredTool.Find("curl"), ["-sS", "-v", "--user", "small@limited.example:quota-pass-1", "-T", bigger, url]);
+        Assert.Contains("< 552", refused.Stderr);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/domains/limited.example", new { defaultStorageSizeLimit = "unlimited" })).StatusCode);
+        var accepted = await ProcessRunner.RunAsync(RequiredTool.Find("curl"), ["-sS", "--user", "small@limited.example:quota-pass-1", "-T", bigger, url]);
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/api/domains/limited.example", new { defaultStorageFilesLimit = "many" })).StatusCode);
+    }
 }
