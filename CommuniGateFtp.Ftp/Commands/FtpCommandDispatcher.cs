@@ -12,7 +12,8 @@ namespace CommuniGateFtp.Ftp.Commands;
 /// Applies every cross-cutting policy once — known verb, login state (SES-STATE), argument encoding — and opens one span and
 /// writes one log line per command; then calls the verb's handler. Handlers never re-check policy.
 /// </summary>
-public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonitor<FtpOptions> options, ILogger<FtpCommandDispatcher> logger)
+public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonitor<FtpOptions> options, LiveSettings settings,
+    ILogger<FtpCommandDispatcher> logger)
 {
     public async ValueTask<FtpReply> DispatchAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)
     {
@@ -70,6 +71,11 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonit
         {
             // RFC 2428 4: after EPSV ALL only EPSV prepares data connections (503: chosen code).
             return ValueTask.FromResult(new FtpReply(ReplyCode.BadSequence, "EPSV ALL in effect"));
+        }
+        if (!settings.Current.PassiveMode && KnownVerbs.Passive.Contains(command.Verb)
+            && !(command.Verb == "EPSV" && command.Argument.Trim().Equals("ALL", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ValueTask.FromResult(new FtpReply(ReplyCode.NotImplemented, "Passive mode disabled")); // SET-PASSIVE
         }
         if (command.ArgumentIsInvalid)
         {

@@ -26,4 +26,7 @@ public static class KnownVerbs
     {
         "PORT", "PASV", "EPRT", "LPRT", "LPSV",
     };
+
+    /// <summary>SET-PASSIVE: the commands that open a passive data connection.</summary>
+    public static readonly IReadOnlySet<string> Passive = new HashSet<string>(StringComparer.Ordinal) { "PASV", "EPSV", "LPSV" };
 }

@@ -1,4 +1,5 @@
 using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Settings;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Polly;
@@ -10,7 +11,7 @@ namespace CommuniGateFtp.Ftp.Hosting;
 /// Applies EF Core migrations and seeds an empty database before anything else starts. A PostgreSQL advisory lock
 /// makes two instances starting at once take turns; a Polly retry rides out a database that is still starting.
 /// </summary>
-public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, LiveSettings settings, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     // Any constant works: it only has to be the same on every node ("CGFTP" in ASCII).
     private const long MigrationLockKey = 0x4347465450;
@@ -51,6 +52,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
             await db.Database.MigrateAsync(cancellationToken);
         }
         await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(cancellationToken);
+        await settings.ReloadAsync(cancellationToken);
         // Closing the connection releases the advisory lock.
     }
 }

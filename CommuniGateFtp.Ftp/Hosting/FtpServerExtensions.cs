@@ -49,6 +49,8 @@ public static class FtpServerExtensions
         // Order matters: the database is migrated and seeded before the listener accepts anyone.
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StorageReconciler>();
+        services.AddSingleton<LiveSettings>();
+        services.AddHostedService<SettingsNotifications>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<FtpListenerService>();
         services.AddHostedService(sp => sp.GetRequiredService<FtpListenerService>());

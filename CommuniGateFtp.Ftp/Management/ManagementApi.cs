@@ -36,6 +36,7 @@ public static class ManagementApi
         app.MapDomainsApi();
         app.MapAccountsApi();
         app.MapSessionsApi();
+        app.MapSettingsApi();
         return app;
     }
 }

@@ -21,6 +21,9 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
 
     private string _connectionString = "";
 
+    /// <summary>This fixture's own database.</summary>
+    public string ConnectionString => _connectionString;
+
     public int FtpPort { get; private set; }
 
     public string StorageRoot { get; } = Directory.CreateTempSubdirectory("cgftp-storage-").FullName;

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using CommuniGateFtp.Tests.Infrastructure;
+using Npgsql;
+
+namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
+
+/// <summary>Settings stored in PostgreSQL and applied live: through the API, and from another node via NOTIFY.</summary>
+public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture<FtpServiceFactory>
+{
+    [Fact]
+    public async Task Passive_mode_off_applies_to_an_open_session_and_active_mode_still_works()
+    {
+        var admin = await service.CreateAdminClientAsync();
+        await service.CreateFtpAccountAsync("live", "live-pass-1");
+        TestFiles.Write(Path.Combine(service.AccountRoot("live"), "f.bin"), 3000);
+        await using var client = await RawFtpClient.ConnectAsync(service.FtpPort, "live", "live-pass-1");
+        Assert.StartsWith("229", await client.CommandAsync("EPSV"));
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/settings/ftp", new { passiveMode = false })).StatusCode);
+        try
+        {
+            Assert.Equal("502 Passive mode disabled", await client.CommandAsync("PASV"));
+            Assert.Equal("502 Passive mode disabled", await client.CommandAsync("EPSV"));
+
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            Assert.StartsWith("200", await client.CommandAsync("TYPE I"));
+            Assert.StartsWith("200", await client.CommandAsync($"EPRT |1|127.0.0.1|{((IPEndPoint)listener.LocalEndpoint).Port}|"));
+            await client.SendAsync("RETR f.bin\r\n"u8.ToArray());
+            using var data = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.StartsWith("150", await client.ReadReplyAsync());
+            var received = new MemoryStream();
+            await data.GetStream().CopyToAsync(received);
+            Assert.StartsWith("226", await client.ReadReplyAsync());
+            Assert.Equal(3000, received.Length);
+
+            // Invalid input is refused with a clear message, and the old value stays.
+            var bad = await admin.PutAsync("/api/settings/ftp", new StringContent("""{"passiveMode":true,"channelz":3}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("channelz", await bad.Content.ReadAsStringAsync());
+            Assert.False((await admin.GetFromJsonAsync<JsonElement>("/api/settings/ftp")).GetProperty("passiveMode").GetBoolean());
+        }
+        finally
+        {
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new { passiveMode = true })).EnsureSuccessStatusCode();
+        }
+        Assert.StartsWith("229", await client.CommandAsync("EPSV"));
+    }
+
+    [Fact]
+    public async Task Legacy_list_sends_an_empty_listing_for_a_missing_directory()
+    {
+        var admin = await service.CreateAdminClientAsync();
+        await service.CreateFtpAccountAsync("legacy", "legacy-pass-1");
+        await using var client = await RawFtpClient.ConnectAsync(service.FtpPort, "legacy", "legacy-pass-1");
+        Assert.StartsWith("229", await client.CommandAsync("EPSV"));
+        Assert.StartsWith("550", await client.CommandAsync("LIST missing"));
+
+        (await admin.PutAsJsonAsync("/api/settings/ftp", new { legacyList = true })).EnsureSuccessStatusCode();
+        try
+        {
+            var port = RawFtpClient.EpsvPort(await client.CommandAsync("EPSV"));
+            await client.SendAsync("LIST missing\r\n"u8.ToArray());
+            using var data = new TcpClient();
+            await data.ConnectAsync(IPAddress.Loopback, port);
+            Assert.StartsWith("150", await client.ReadReplyAsync());
+            var listing = new MemoryStream();
+            await data.GetStream().CopyToAsync(listing);
+            Assert.StartsWith("226", await client.ReadReplyAsync());
+            Assert.Equal(0, listing.Length);
+        }
+        finally
+        {
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new { legacyList = false })).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task A_change_saved_by_another_node_arrives_through_notify()
+    {
+        var admin = await service.CreateAdminClientAsync();
+        await using (var otherNode = new NpgsqlConnection(service.ConnectionString))
+        {
+            await otherNode.OpenAsync();
+            await using var save = new NpgsqlCommand("""
+                INSERT INTO settings ("Key", "Value", "UpdatedAt") VALUES ('ftp', '{"passiveMode":true,"legacyList":true}', now())
+                ON CONFLICT ("Key") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = now();
+                NOTIFY cgftp_settings;
+                """, otherNode);
+            await save.ExecuteNonQueryAsync();
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        bool legacy;
+        do
+        {
+            legacy = (await admin.GetFromJsonAsync<JsonElement>("/api/settings/ftp")).GetProperty("legacyList").GetBoolean();
+            await Task.Delay(50);
+        }
+        while (!legacy && DateTime.UtcNow < deadline);
+        Assert.True(legacy);
+        (await admin.PutAsJsonAsync("/api/settings/ftp", new { legacyList = false })).EnsureSuccessStatusCode();
+    }
+}
