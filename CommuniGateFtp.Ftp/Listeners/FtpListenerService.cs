@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using System.Net;
+using System.Text;
 using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Telemetry;
@@ -9,87 +12,185 @@ namespace CommuniGateFtp.Ftp.Listeners;
 
 /// <summary>
 /// Binds the FTP listener sockets through Kestrel's socket transport (<see cref="ControlSocketTransport"/>) — the
-/// clear control port and, when configured, the implicit-TLS port (TLS-IMPLICIT) — and hands every accepted connection
-/// to the <see cref="FtpConnectionHandler"/>. Unbinding frees the ports.
+/// clear control port and, when configured, the implicit-TLS port (TLS-IMPLICIT) — and hands accepted connections to
+/// the <see cref="FtpConnectionHandler"/>. SET-CHANNELS applies live: connections over the limit get 421, and a limit
+/// of 0 unbinds every socket (the ports are free) until it is raised again.
 /// </summary>
-public sealed class FtpListenerService(ControlSocketTransport transport, FtpConnectionHandler handler,
+public sealed class FtpListenerService(ControlSocketTransport transport, FtpConnectionHandler handler, LiveSettings settings,
     IOptions<FtpOptions> options, ILogger<FtpListenerService> logger) : BackgroundService
 {
+    private static readonly byte[] TooManyConnections = Encoding.ASCII.GetBytes("421 Too many connections, try again later\r\n");
+
     private readonly TaskCompletionSource<EndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<(IConnectionListener Listener, bool ImplicitTls)> _listeners = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<(IConnectionListener Listener, bool ImplicitTls, Task Accepting)> _listeners = [];
+    private readonly ConcurrentDictionary<Task, byte> _connections = new();
+    private readonly List<(EndPoint EndPoint, bool ImplicitTls)> _endPoints = [];
+    private readonly CancellationTokenSource _shutdown = new();
+    private int _open;
 
-    /// <summary>The clear listener's address, once bound (port 0 in configuration picks a free port).</summary>
+    private CancellationToken Stopping => _shutdown.Token;
+
+    /// <summary>The clear listener's address, once first bound (port 0 in configuration picks a free port, kept after).</summary>
     public Task<EndPoint> BoundEndPoint => _bound.Task;
-
-    /// <summary>The implicit-TLS listener's address, or null when none is configured.</summary>
-    public EndPoint? ImplicitTlsEndPoint => _listeners.FirstOrDefault(l => l.ImplicitTls).Listener?.EndPoint;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var address = settings.ListenAddress == "*" ? IPAddress.IPv6Any : IPAddress.Parse(settings.ListenAddress);
+        var ftp = options.Value;
+        var address = ftp.ListenAddress == "*" ? IPAddress.IPv6Any : IPAddress.Parse(ftp.ListenAddress);
         // IPv6Any binds dual-stack: IPv4 clients arrive as IPv4-mapped addresses.
-        await BindAsync(new IPEndPoint(address, settings.Port), implicitTls: false, cancellationToken);
-        if (settings.Tls.ImplicitPort > 0)
+        _endPoints.Add((new IPEndPoint(address, ftp.Port), false));
+        if (ftp.Tls.ImplicitPort > 0)
         {
-            await BindAsync(new IPEndPoint(address, settings.Tls.ImplicitPort), implicitTls: true, cancellationToken);
+            _endPoints.Add((new IPEndPoint(address, ftp.Tls.ImplicitPort), true));
         }
-        _bound.TrySetResult(_listeners[0].Listener.EndPoint);
+        // Bound before the host reports started (and healthy), unless Channels is 0.
+        settings.Changed += OnSettingsChanged;
+        await ApplyAsync(settings.Current.Channels);
         await base.StartAsync(cancellationToken);
     }
 
-    private async Task BindAsync(EndPoint endPoint, bool implicitTls, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var listener = await transport.BindAsync(endPoint, cancellationToken);
-            _listeners.Add((listener, implicitTls));
-            logger.Listening(listener.EndPoint.ToString()! + (implicitTls ? " (implicit TLS)" : ""));
-        }
-        catch (Exception ex)
-        {
-            logger.BindFailed(endPoint.ToString()!, ex);
-            throw;
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_listeners.Select(l => AcceptAsync(l.Listener, l.ImplicitTls, stoppingToken)));
-
-    private async Task AcceptAsync(IConnectionListener listener, bool implicitTls, CancellationToken stoppingToken)
+    public override void Dispose()
     {
-        var connections = new List<Task>();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            ConnectionContext? connection;
-            try
-            {
-                connection = await listener.AcceptAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            if (connection is null)
-            {
-                break; // unbound
-            }
-            connections.Add(handler.OnConnectedAsync(connection, implicitTls, stoppingToken));
-            connections.RemoveAll(t => t.IsCompleted);
-        }
-        await Task.WhenAll(connections);
+        _shutdown.Dispose();
+        base.Dispose();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var (listener, _) in _listeners)
-        {
-            await listener.UnbindAsync(cancellationToken);
-        }
+        settings.Changed -= OnSettingsChanged;
+        await _shutdown.CancelAsync(); // sessions answer 421 and close
+        await UnbindAllAsync();
+        await Task.WhenAll(_connections.Keys);
         await base.StopAsync(cancellationToken);
-        foreach (var (listener, _) in _listeners)
+    }
+
+    private void OnSettingsChanged(FtpServerSettings changed) => _ = ApplyAsync(changed.Channels);
+
+    private async Task ApplyAsync(int channels)
+    {
+        await _gate.WaitAsync();
+        try
         {
+            if (channels > 0 && _listeners.Count == 0 && !Stopping.IsCancellationRequested)
+            {
+                await BindAllAsync();
+            }
+            else if (channels == 0 && _listeners.Count > 0)
+            {
+                logger.LogInformation("Channels is 0: closing every FTP listener socket");
+                await UnbindListenersAsync();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task BindAllAsync()
+    {
+        for (var i = 0; i < _endPoints.Count; i++)
+        {
+            var (endPoint, implicitTls) = _endPoints[i];
+            try
+            {
+                var listener = await transport.BindAsync(endPoint, Stopping);
+                // Keep the port the system chose, so that raising Channels from 0 binds the same one again.
+                _endPoints[i] = (listener.EndPoint, implicitTls);
+                _listeners.Add((listener, implicitTls, AcceptAsync(listener, implicitTls)));
+                logger.Listening(listener.EndPoint + (implicitTls ? " (implicit TLS)" : ""));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.BindFailed(endPoint.ToString()!, ex);
+                _bound.TrySetException(ex);
+                throw;
+            }
+        }
+        _bound.TrySetResult(_endPoints[0].EndPoint);
+    }
+
+    private async Task UnbindAllAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await UnbindListenersAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task UnbindListenersAsync()
+    {
+        foreach (var (listener, _, accepting) in _listeners)
+        {
+            await listener.UnbindAsync();
+            await accepting;
             await listener.DisposeAsync();
+        }
+        _listeners.Clear();
+    }
+
+    private async Task AcceptAsync(IConnectionListener listener, bool implicitTls)
+    {
+        while (true)
+        {
+            ConnectionContext? connection;
+            try
+            {
+                connection = await listener.AcceptAsync(Stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            if (connection is null)
+            {
+                return; // unbound
+            }
+            if (Interlocked.Increment(ref _open) > settings.Current.Channels)
+            {
+                Interlocked.Decrement(ref _open);
+                _ = RefuseAsync(connection);
+                continue;
+            }
+            var served = ServeAsync(connection, implicitTls);
+            _connections.TryAdd(served, 0);
+            _ = served.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
+        }
+    }
+
+    private async Task ServeAsync(ConnectionContext connection, bool implicitTls)
+    {
+        try
+        {
+            await handler.OnConnectedAsync(connection, implicitTls, Stopping);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _open);
+        }
+    }
+
+    // SET-CHANNELS: the connection over the limit hears why before it is closed.
+    private static async Task RefuseAsync(ConnectionContext connection)
+    {
+        await using (connection)
+        {
+            try
+            {
+                await connection.Transport.Output.WriteAsync(TooManyConnections);
+                await connection.Transport.Output.CompleteAsync();
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            {
+            }
         }
     }
 }

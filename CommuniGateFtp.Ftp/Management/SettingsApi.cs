@@ -32,6 +32,11 @@ public static class SettingsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["settings"] = ["A settings object is required."] });
         }
+        var errors = updated.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
         await settings.SaveAsync(updated, time, cancellationToken);
         return TypedResults.Ok(updated);
     }

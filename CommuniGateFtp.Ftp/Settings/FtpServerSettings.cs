@@ -6,9 +6,23 @@ namespace CommuniGateFtp.Ftp.Settings;
 /// </summary>
 public sealed record FtpServerSettings
 {
+    /// <summary>SET-CHANNELS: simultaneous control connections over all sockets; 0 closes every listener socket.</summary>
+    public int Channels { get; init; } = 20;
+
     /// <summary>SET-PASSIVE: off → PASV/EPSV/LPSV answer <c>502 Passive mode disabled</c>.</summary>
     public bool PassiveMode { get; init; } = true;
 
     /// <summary>SET-LEGACYLIST: on → LIST of a missing target still opens the data connection and sends nothing.</summary>
     public bool LegacyList { get; init; }
+
+    /// <summary>Problems with these values, by member; empty when they can be applied.</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Channels < 0)
+        {
+            errors["channels"] = ["Channels must be 0 (no listener) or more."];
+        }
+        return errors;
+    }
 }

@@ -22,12 +22,15 @@ public sealed class LiveSettings(IServiceScopeFactory scopes)
 
     public FtpServerSettings Current => _current;
 
+    /// <summary>Raised after the settings changed (on this node or another); handlers must not block.</summary>
+    public event Action<FtpServerSettings>? Changed;
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
         var stored = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == SettingKey, cancellationToken);
-        _current = stored is null ? new FtpServerSettings() : JsonSerializer.Deserialize<FtpServerSettings>(stored.Value, Json) ?? new();
+        Set(stored is null ? new FtpServerSettings() : JsonSerializer.Deserialize<FtpServerSettings>(stored.Value, Json) ?? new());
     }
 
     /// <summary>Saves new settings and tells every node (PostgreSQL NOTIFY in the same transaction).</summary>
@@ -54,6 +57,16 @@ public sealed class LiveSettings(IServiceScopeFactory scopes)
             await db.Database.ExecuteSqlRawAsync($"NOTIFY {NotificationChannel}", ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
+        Set(settings);
+    }
+
+    private void Set(FtpServerSettings settings)
+    {
+        var previous = _current;
         _current = settings;
+        if (previous != settings)
+        {
+            Changed?.Invoke(settings);
+        }
     }
 }
