@@ -37,7 +37,7 @@ public sealed class ActiveDataChannel(IPEndPoint target, IPEndPoint? fixedLocal,
     {
         try
         {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            AddressReuse.Allow(socket);
             var address = local.AddressFamily == Target.AddressFamily ? local.Address
                 : Target.AddressFamily == AddressFamily.InterNetwork && local.Address.IsIPv4MappedToIPv6 ? local.Address.MapToIPv4()
                 : null;

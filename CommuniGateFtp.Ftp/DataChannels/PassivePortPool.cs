@@ -7,7 +7,8 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 
 /// <summary>
 /// Opens passive listeners on ports drawn at random from the configured range (NET-PASVRANGE, SEC-PASVRANDOM), bound to
-/// the control connection's local address. SO_REUSEADDR lets ports in TIME_WAIT be taken again.
+/// the control connection's local address; ports in TIME_WAIT may be taken again (<see cref="AddressReuse"/>), ports
+/// another session listens on never.
 /// </summary>
 public sealed class PassivePortPool(IOptionsMonitor<FtpOptions> options, ILogger<PassivePortPool> logger)
 {
@@ -24,7 +25,7 @@ public sealed class PassivePortPool(IOptionsMonitor<FtpOptions> options, ILogger
             var socket = new Socket(localAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                AddressReuse.Allow(socket);
                 socket.Bind(new IPEndPoint(localAddress, port));
                 socket.Listen(1);
                 return new PassiveDataChannel(socket, peer, logger);

@@ -24,6 +24,9 @@ public sealed class AdminAccountsPageTests(AspireAppFixture fixture)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
         var page = await browser.NewPageAsync();
+        // Two cores run the whole suite at once: give the Blazor circuit time, the assertions still have to come true.
+        page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
 
         // Not logged in: the dashboard sends us to the login form, which refuses a wrong password.
         await page.GotoAsync(adminUrl + "/accounts");
