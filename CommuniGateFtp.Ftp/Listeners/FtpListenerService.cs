@@ -20,6 +20,7 @@ public sealed class FtpListenerService(ControlSocketTransport transport, FtpConn
     IOptions<FtpOptions> options, ILogger<FtpListenerService> logger) : BackgroundService
 {
     private static readonly byte[] TooManyConnections = Encoding.ASCII.GetBytes("421 Too many connections, try again later\r\n");
+    private static readonly byte[] AccessDenied = Encoding.ASCII.GetBytes("421 Access denied\r\n");
 
     private readonly TaskCompletionSource<EndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -28,6 +29,7 @@ public sealed class FtpListenerService(ControlSocketTransport transport, FtpConn
     private readonly List<(EndPoint EndPoint, bool ImplicitTls)> _endPoints = [];
     private readonly CancellationTokenSource _shutdown = new();
     private int _open;
+    private (string Source, IpAddressList List) _blacklist = ("", IpAddressList.Empty);
 
     private CancellationToken Stopping => _shutdown.Token;
 
@@ -154,10 +156,15 @@ public sealed class FtpListenerService(ControlSocketTransport transport, FtpConn
             {
                 return; // unbound
             }
+            if (IsBlacklisted(connection.RemoteEndPoint))
+            {
+                _ = RefuseAsync(connection, AccessDenied); // NET-BLACKLIST
+                continue;
+            }
             if (Interlocked.Increment(ref _open) > settings.Current.Channels)
             {
                 Interlocked.Decrement(ref _open);
-                _ = RefuseAsync(connection);
+                _ = RefuseAsync(connection, TooManyConnections);
                 continue;
             }
             var served = ServeAsync(connection, implicitTls);
@@ -178,14 +185,31 @@ public sealed class FtpListenerService(ControlSocketTransport transport, FtpConn
         }
     }
 
-    // SET-CHANNELS: the connection over the limit hears why before it is closed.
-    private static async Task RefuseAsync(ConnectionContext connection)
+    private bool IsBlacklisted(EndPoint? remote)
+    {
+        var source = settings.Current.BlacklistedIps;
+        if (string.IsNullOrWhiteSpace(source) || remote is not IPEndPoint client)
+        {
+            return false;
+        }
+        var cached = _blacklist;
+        if (!ReferenceEquals(cached.Source, source))
+        {
+            // Validated when saved; a list that no longer parses blocks nobody rather than everybody.
+            cached = (source, IpAddressList.TryParse(source, out var list, out _) ? list : IpAddressList.Empty);
+            _blacklist = cached;
+        }
+        return cached.List.Contains(client.Address);
+    }
+
+    // The refused connection hears why before it is closed (SET-CHANNELS, NET-BLACKLIST).
+    private static async Task RefuseAsync(ConnectionContext connection, byte[] reply)
     {
         await using (connection)
         {
             try
             {
-                await connection.Transport.Output.WriteAsync(TooManyConnections);
+                await connection.Transport.Output.WriteAsync(reply);
                 await connection.Transport.Output.CompleteAsync();
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException)

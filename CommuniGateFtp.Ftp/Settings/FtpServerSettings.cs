@@ -9,6 +9,9 @@ public sealed record FtpServerSettings
     /// <summary>SET-CHANNELS: simultaneous control connections over all sockets; 0 closes every listener socket.</summary>
     public int Channels { get; init; } = 20;
 
+    /// <summary>NET-BLACKLIST: clients in this address list (NET-IPLIST syntax) get 421 and are closed before any command.</summary>
+    public string BlacklistedIps { get; init; } = "";
+
     /// <summary>SET-PASSIVE: off → PASV/EPSV/LPSV answer <c>502 Passive mode disabled</c>.</summary>
     public bool PassiveMode { get; init; } = true;
 
@@ -22,6 +25,10 @@ public sealed record FtpServerSettings
         if (Channels < 0)
         {
             errors["channels"] = ["Channels must be 0 (no listener) or more."];
+        }
+        if (!Listeners.IpAddressList.TryParse(BlacklistedIps, out _, out var listError))
+        {
+            errors["blacklistedIps"] = [listError!];
         }
         return errors;
     }

@@ -104,4 +104,30 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
         Assert.True(legacy);
         (await admin.PutAsJsonAsync("/api/settings/ftp", new { legacyList = false })).EnsureSuccessStatusCode();
     }
+
+    [Fact]
+    public async Task Blacklisted_clients_get_421_before_any_command()
+    {
+        var admin = await service.CreateAdminClientAsync();
+        var bad = await admin.PutAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "127.0.0.2\n300.1.1.1" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("line 2", await bad.Content.ReadAsStringAsync());
+
+        (await admin.PutAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "127.0.0.0/8\n!127.0.0.1 ; this host's own clients" })).EnsureSuccessStatusCode();
+        try
+        {
+            using var blocked = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            blocked.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
+            await blocked.ConnectAsync(IPAddress.Loopback, service.FtpPort);
+            var refusal = await new StreamReader(new NetworkStream(blocked)).ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal("421 Access denied\r\n", refusal);
+
+            await using var allowed = await RawFtpClient.ConnectAsync(service.FtpPort);
+            Assert.StartsWith("200", await allowed.CommandAsync("NOOP"));
+        }
+        finally
+        {
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "" })).EnsureSuccessStatusCode();
+        }
+    }
 }
