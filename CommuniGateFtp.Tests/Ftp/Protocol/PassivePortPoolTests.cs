@@ -3,24 +3,16 @@ using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Tests.Ftp.Protocol;
 
 public sealed class PassivePortPoolTests
 {
-    private sealed class Monitor(FtpOptions value) : IOptionsMonitor<FtpOptions>
-    {
-        public FtpOptions CurrentValue => value;
-        public FtpOptions Get(string? name) => value;
-        public IDisposable? OnChange(Action<FtpOptions, string?> listener) => null;
-    }
-
     [Fact]
     public async Task A_port_another_session_listens_on_is_never_handed_out_again()
     {
         var port = TestPostgres.FreePort();
-        var pool = new PassivePortPool(new Monitor(new FtpOptions { PassivePortMin = port, PassivePortMax = port }), NullLogger<PassivePortPool>.Instance);
+        var pool = new PassivePortPool(new FixedOptionsMonitor<FtpOptions>(new FtpOptions { PassivePortMin = port, PassivePortMax = port }), NullLogger<PassivePortPool>.Instance);
         await using var first = pool.Open(IPAddress.Loopback, IPAddress.Loopback);
         Assert.NotNull(first);
         Assert.Null(pool.Open(IPAddress.Loopback, IPAddress.Loopback)); // 425 rather than a shared port

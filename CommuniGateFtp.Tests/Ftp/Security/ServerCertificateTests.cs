@@ -2,21 +2,14 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Tests.Ftp.Security;
 
 public sealed class ServerCertificateTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("cgftp-cert-").FullName;
-
-    private sealed class Monitor(FtpOptions value) : IOptionsMonitor<FtpOptions>
-    {
-        public FtpOptions CurrentValue => value;
-        public FtpOptions Get(string? name) => value;
-        public IDisposable? OnChange(Action<FtpOptions, string?> listener) => null;
-    }
 
     private static X509Certificate2 Create(string subject, RSA key) =>
         new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
@@ -36,7 +29,7 @@ public sealed class ServerCertificateTests : IDisposable
     public void Pem_certificate_is_reloaded_when_its_files_change()
     {
         var options = new FtpOptions { Tls = { CertificatePath = Path.Combine(_directory, "c.pem"), KeyPath = Path.Combine(_directory, "k.pem") } };
-        var server = new ServerCertificate(new Monitor(options), NullLogger<ServerCertificate>.Instance);
+        var server = new ServerCertificate(new FixedOptionsMonitor<FtpOptions>(options), NullLogger<ServerCertificate>.Instance);
         WritePem("CN=first", DateTime.UtcNow.AddMinutes(-10));
         Assert.Equal("CN=first", server.Current!.Subject);
         Assert.True(server.Current.HasPrivateKey);
@@ -52,10 +45,10 @@ public sealed class ServerCertificateTests : IDisposable
         using var certificate = Create("CN=pfx", key);
         var pfx = Path.Combine(_directory, "server.pfx");
         File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pkcs12, "secret"));
-        var loaded = new ServerCertificate(new Monitor(new FtpOptions { Tls = { CertificatePath = pfx, Password = "secret" } }), NullLogger<ServerCertificate>.Instance);
+        var loaded = new ServerCertificate(new FixedOptionsMonitor<FtpOptions>(new FtpOptions { Tls = { CertificatePath = pfx, Password = "secret" } }), NullLogger<ServerCertificate>.Instance);
         Assert.Equal("CN=pfx", loaded.Current!.Subject);
 
-        var missing = new ServerCertificate(new Monitor(new FtpOptions { Tls = { CertificatePath = Path.Combine(_directory, "none.pem") } }), NullLogger<ServerCertificate>.Instance);
+        var missing = new ServerCertificate(new FixedOptionsMonitor<FtpOptions>(new FtpOptions { Tls = { CertificatePath = Path.Combine(_directory, "none.pem") } }), NullLogger<ServerCertificate>.Instance);
         Assert.Null(missing.Current);
     }
 
