@@ -42,6 +42,11 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             {
                 await ServeCommandsAsync(session, control, stopping);
             }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // RFC 959 421, sent while TLS (if any) is still up; the outer handler covers the greeting phase.
+                await TrySendAsync(session, new FtpReply(ReplyCode.ServiceNotAvailable, "Service closing control connection"));
+            }
             finally
             {
                 await control.DisposeAsync();
