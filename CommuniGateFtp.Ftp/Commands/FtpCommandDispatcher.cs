@@ -13,7 +13,7 @@ namespace CommuniGateFtp.Ftp.Commands;
 /// writes one log line per command; then calls the verb's handler. Handlers never re-check policy.
 /// </summary>
 public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonitor<FtpOptions> options, LiveSettings settings,
-    ILogger<FtpCommandDispatcher> logger)
+    FtpLogBook log, ILogger<FtpCommandDispatcher> logger)
 {
     public async ValueTask<FtpReply> DispatchAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)
     {
@@ -44,6 +44,7 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonit
         }
         FtpTelemetry.Commands.Add(1, new("ftp.command", command.Verb), new("ftp.reply.code", reply.Code));
         logger.CommandServed(session.Id, session.Client, command.ToLogString(), reply.Code);
+        log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"{command.ToLogString()} -> {(reply.IsDeferred ? 150 : reply.Code)}");
         return reply;
     }
 

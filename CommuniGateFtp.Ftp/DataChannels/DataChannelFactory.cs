@@ -10,7 +10,8 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// Prepares data connections for the PASV/EPSV/LPSV and PORT/EPRT/LPRT handlers, with the policy all six share:
 /// passive ports from the range, active targets only at the control peer and a port ≥ 1024 (SEC-BOUNCE).
 /// </summary>
-public sealed class DataChannelFactory(PassivePortPool ports, IOptionsMonitor<FtpOptions> options, ILogger<DataChannelFactory> logger)
+public sealed class DataChannelFactory(PassivePortPool ports, IOptionsMonitor<FtpOptions> options, Telemetry.FtpLogBook log,
+    ILogger<DataChannelFactory> logger)
 {
     /// <summary>Opens a passive listener in place of any pending channel; <paramref name="reply"/> formats its address.</summary>
     public async ValueTask<FtpReply> PreparePassiveAsync(FtpSession session, Func<PassiveDataChannel, FtpReply> reply)
@@ -37,6 +38,7 @@ public sealed class DataChannelFactory(PassivePortPool ports, IOptionsMonitor<Ft
             || target.Port < 1024)
         {
             logger.LogWarning("FTP-{SessionId:000000}({Client}) refused active target {Target} (bounce protection)", session.Id, session.Client, target);
+            log.Write(Telemetry.CgpLogLevel.Problems, session.Id, session.Client, $"refused active target {target} (bounce protection)");
             return new FtpReply(504, "Illegal PORT command");
         }
         var local = session.LocalEndPoint as IPEndPoint;

@@ -6,6 +6,7 @@ using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
+using CommuniGateFtp.Ftp.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.Hosting;
@@ -50,6 +51,7 @@ public static class FtpServerExtensions
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StorageReconciler>();
         services.AddSingleton<LiveSettings>();
+        services.AddSingleton<FtpLogBook>();
         services.AddHostedService<SettingsNotifications>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<FtpListenerService>();

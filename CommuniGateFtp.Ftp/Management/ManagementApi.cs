@@ -37,6 +37,7 @@ public static class ManagementApi
         app.MapAccountsApi();
         app.MapSessionsApi();
         app.MapSettingsApi();
+        app.MapLogApi();
         return app;
     }
 }

@@ -16,7 +16,7 @@ namespace CommuniGateFtp.Ftp.Sessions;
 /// a closing reply, a timeout, the peer leaving or the server stopping. Knows nothing of sockets.
 /// </summary>
 public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegistry registry, IOptionsMonitor<FtpOptions> options,
-    TlsHandshake tls, TimeProvider time, ILogger<FtpSessionLoop> logger)
+    TlsHandshake tls, FtpLogBook log, TimeProvider time, ILogger<FtpSessionLoop> logger)
 {
     /// <param name="implicitTls">TLS-IMPLICIT: the handshake comes before the greeting, and data is private from the start.</param>
     public async Task RunAsync(IDuplexPipe transport, EndPoint? remote, EndPoint? local, CancellationToken stopping, bool implicitTls = false)
@@ -73,6 +73,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             FtpTelemetry.ActiveSessions.Add(-1);
             activity?.SetTag("ftp.account", session.Account?.Address);
             logger.SessionClosed(session.Id, session.Client, time.GetUtcNow() - session.ConnectedAt);
+            log.Write(CgpLogLevel.Major, session.Id, session.Client, $"disconnected after {time.GetUtcNow() - session.ConnectedAt:hh\\:mm\\:ss}");
             await transport.Input.CompleteAsync();
             await transport.Output.CompleteAsync();
         }
@@ -110,6 +111,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                     continue;
                 }
                 logger.Problem(session.Id, session.Client, "timed out");
+                log.Write(CgpLogLevel.Problems, session.Id, session.Client, "timed out");
                 await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceNotAvailable, "Timeout, closing control connection"), stopping);
                 return;
             }

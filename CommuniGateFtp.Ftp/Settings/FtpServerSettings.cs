@@ -6,6 +6,10 @@ namespace CommuniGateFtp.Ftp.Settings;
 /// </summary>
 public sealed record FtpServerSettings
 {
+    /// <summary>SET-LOGLEVEL: CommuniGate Pro's level for the FTP log; applies to running sessions.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Telemetry.CgpLogLevel>))]
+    public Telemetry.CgpLogLevel LogLevel { get; init; } = Telemetry.CgpLogLevel.Problems;
+
     /// <summary>SET-CHANNELS: simultaneous control connections over all sockets; 0 closes every listener socket.</summary>
     public int Channels { get; init; } = 20;
 

@@ -14,7 +14,7 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 /// the same <c>530</c> after a delay, and too many end the session (SES-FAILDELAY).
 /// </summary>
 [FtpCommand("PASS")]
-public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore files, IOptionsMonitor<FtpOptions> options, TimeProvider time,
+public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore files, FtpLogBook log, IOptionsMonitor<FtpOptions> options, TimeProvider time,
     ILogger<PassHandler> logger) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
@@ -35,10 +35,12 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
         {
             session.CompleteLogin(account, files.Open(account));
             logger.LoginSucceeded(session.Id, session.Client, account.Address);
+            log.Write(CgpLogLevel.Major, session.Id, session.Client, $"login {account.Address} ok (PASS, TLS {(session.ControlIsTls ? "yes" : "no")})");
             return new FtpReply(ReplyCode.UserLoggedIn, $"User {account.Name} logged in");
         }
 
         logger.LoginFailed(session.Id, session.Client, login?.ToString() ?? "(invalid name)", result.Failure);
+        log.Write(CgpLogLevel.Major, session.Id, session.Client, $"login {login?.ToString() ?? "(invalid name)"} refused");
         var failures = session.FailLogin();
         var settings = options.CurrentValue;
         await Task.Delay(settings.LoginFailureDelay, time, cancellationToken);

@@ -130,4 +130,41 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
             (await admin.PutAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "" })).EnsureSuccessStatusCode();
         }
     }
+
+    [Fact]
+    public async Task Log_level_applies_live_and_passwords_never_reach_the_log()
+    {
+        var admin = await service.CreateAdminClientAsync();
+        await service.CreateFtpAccountAsync("logged", "secret-password-9");
+        (await admin.PutAsJsonAsync("/api/settings/ftp", new { logLevel = "LowLevel" })).EnsureSuccessStatusCode();
+        try
+        {
+            await using (var client = await RawFtpClient.ConnectAsync(service.FtpPort, "logged", "secret-password-9"))
+            {
+                Assert.StartsWith("221", await client.CommandAsync("QUIT"));
+            }
+            var lines = await admin.GetFromJsonAsync<List<string>>("/api/log");
+            Assert.DoesNotContain(lines!, l => l.Contains("secret-password-9"));
+            Assert.Contains(lines!, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d\d:\d\d:\d\d\.\d{3} 4 FTP-\d{6}\(\[127\.0\.0\.1\]:\d+\) PASS \*\*\* -> 230$"));
+            Assert.Contains(lines!, l => l.Contains($" 2 FTP-") && l.EndsWith($"login logged@{FtpServiceFactory.MainDomain} ok (PASS, TLS no)"));
+
+            // The stream starts with the recent records.
+            using var stream = await admin.GetStreamAsync("/api/log/stream");
+            using var reader = new StreamReader(stream);
+            Assert.Equal("event: log", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.StartsWith("data: ", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new { logLevel = "None" })).EnsureSuccessStatusCode();
+            var before = (await admin.GetFromJsonAsync<List<string>>("/api/log"))!.Count;
+            await using (var quiet = await RawFtpClient.ConnectAsync(service.FtpPort, "logged", "secret-password-9"))
+            {
+                Assert.StartsWith("200", await quiet.CommandAsync("NOOP"));
+            }
+            Assert.Equal(before, (await admin.GetFromJsonAsync<List<string>>("/api/log"))!.Count);
+        }
+        finally
+        {
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new { logLevel = "Problems" })).EnsureSuccessStatusCode();
+        }
+    }
 }

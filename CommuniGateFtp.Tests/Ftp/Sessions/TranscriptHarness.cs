@@ -52,7 +52,7 @@ public sealed class TranscriptHarness
             .AddSingleton<IAccountAuthenticator, TableAuthenticator>()
             .AddSingleton<CommandRegistry>().AddSingleton<FtpCommandDispatcher>()
             .AddSingleton<SessionRegistry>().AddSingleton<FtpSessionLoop>()
-            .AddSingleton<IStorageUsage, UnlimitedStorageUsage>().AddSingleton<LiveSettings>().AddSingleton<UploadBody>().AddSingleton<FileStore>().AddSingleton<ServerCertificate>().AddSingleton<TlsHandshake>().AddSingleton<PassivePortPool>().AddSingleton<DataChannelFactory>().AddSingleton<TransferRunner>();
+            .AddSingleton<IStorageUsage, UnlimitedStorageUsage>().AddSingleton<LiveSettings>().AddSingleton<CommuniGateFtp.Ftp.Telemetry.FtpLogBook>().AddSingleton<UploadBody>().AddSingleton<FileStore>().AddSingleton<ServerCertificate>().AddSingleton<TlsHandshake>().AddSingleton<PassivePortPool>().AddSingleton<DataChannelFactory>().AddSingleton<TransferRunner>();
         services.AddOptions<FtpOptions>().Configure(o =>
         {
             o.HostName = "test-host";
