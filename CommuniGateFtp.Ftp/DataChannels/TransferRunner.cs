@@ -3,7 +3,6 @@ using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
@@ -11,7 +10,7 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// Runs a transfer command's data phase beside the command loop, so ABOR, STAT and NOOP are served meanwhile
 /// (LIM-CONCURRENT): open the data connection in DATA-ORDER, run the body, answer 226, 425, 426, 451 or 452.
 /// </summary>
-public sealed class TransferRunner(IOptionsMonitor<FtpOptions> options, TlsHandshake tls, TimeProvider time, ILogger<TransferRunner> logger)
+public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, TimeProvider time, ILogger<TransferRunner> logger)
 {
     /// <summary>The body moves the bytes; <paramref name="onFailure"/> cleans up after anything but success (FS-ATOMIC).</summary>
     public FtpReply Start(FtpSession session, string command, string path, TransferDirection direction, string openingText,
@@ -36,7 +35,7 @@ public sealed class TransferRunner(IOptionsMonitor<FtpOptions> options, TlsHands
     private async Task RunAsync(FtpSession session, IDataChannel channel, FtpTransfer transfer, string openingText,
         Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, Action? onFailure, CancellationToken stopping)
     {
-        var settings = options.CurrentValue;
+        var settings = live.Current;
         var succeeded = false;
         FtpReply final;
         await using (channel)

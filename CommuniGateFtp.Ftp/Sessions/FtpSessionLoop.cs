@@ -16,7 +16,7 @@ namespace CommuniGateFtp.Ftp.Sessions;
 /// a closing reply, a timeout, the peer leaving or the server stopping. Knows nothing of sockets.
 /// </summary>
 public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegistry registry, IOptionsMonitor<FtpOptions> options,
-    TlsHandshake tls, FtpLogBook log, TimeProvider time, ILogger<FtpSessionLoop> logger)
+    TlsHandshake tls, FtpLogBook log, LiveSettings live, TimeProvider time, ILogger<FtpSessionLoop> logger)
 {
     /// <param name="implicitTls">TLS-IMPLICIT: the handshake comes before the greeting, and data is private from the start.</param>
     public async Task RunAsync(IDuplexPipe transport, EndPoint? remote, EndPoint? local, CancellationToken stopping, bool implicitTls = false)
@@ -32,7 +32,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         {
             var settings = options.CurrentValue;
             var control = new ControlConnection(transport);
-            if (implicitTls && !await control.StartTlsAsync(session, tls, settings.LoginTimeout, logger, stopping))
+            if (implicitTls && !await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, logger, stopping))
             {
                 return;
             }
@@ -90,7 +90,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         {
             // SES-IDLE: the login must finish in LoginTimeout; afterwards each command must come within IdleTimeout.
             // A running transfer is activity: when the clock runs out during one, it starts again.
-            var current = options.CurrentValue;
+            var current = live.Current;
             var limit = session.IsLoggedIn ? current.IdleTimeout : current.LoginTimeout - (time.GetUtcNow() - session.ConnectedAt);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping, session.DisconnectToken);
             timeout.CancelAfter(limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
@@ -153,8 +153,8 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             if (switchTls)
             {
                 var switched = session.ControlIsTls
-                    ? await control.StopTlsAsync(session, settings.LoginTimeout, stopping)
-                    : await control.StartTlsAsync(session, tls, settings.LoginTimeout, logger, stopping);
+                    ? await control.StopTlsAsync(session, live.Current.LoginTimeout, stopping)
+                    : await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, logger, stopping);
                 if (!switched)
                 {
                     return;

@@ -31,21 +31,9 @@ public sealed class FtpOptions
     [Required]
     public string StorageRoot { get; set; } = "storage";
 
-    /// <summary>SES-IDLE: no command for this long ends the session with <c>421</c> (RFC 1123: at least 5 minutes).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(300);
 
-    /// <summary>SES-IDLE: a login must complete within this time.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan LoginTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>SES-FAILDELAY: how long a failed PASS waits before <c>530</c>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan LoginFailureDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>SES-FAILDELAY: failed logins in one session before <c>421</c> and close.</summary>
-    [Range(1, 100)]
-    public int MaxLoginFailures { get; set; } = 3;
 
     /// <summary>LIM-LINE: longest command line in bytes, CRLF included.</summary>
     [Range(512, 65536)]
@@ -62,13 +50,7 @@ public sealed class FtpOptions
     /// <summary>SET-FIXEDACTIVE: active data connections come from the control port − 1.</summary>
     public bool UseFixedActivePort { get; set; } = true;
 
-    /// <summary>DATA-ORDER: how long to wait for a data connection to open.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan DataConnectTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>DATA-STALL: a transfer without progress for this long ends with 426.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan DataStallTimeout { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>SET-TLS: certificate and TLS policies.</summary>
     public TlsOptions Tls { get; set; } = new();

@@ -22,6 +22,24 @@ public sealed record FtpServerSettings
     /// <summary>SET-LEGACYLIST: on → LIST of a missing target still opens the data connection and sends nothing.</summary>
     public bool LegacyList { get; init; }
 
+    /// <summary>SET-TIMEOUTS, SES-IDLE: no command for this long ends the session with 421 (RFC 1123: at least 5 minutes).</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>SET-TIMEOUTS, SES-IDLE: a login (and a TLS handshake) must complete within this time.</summary>
+    public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>SET-TIMEOUTS, DATA-ORDER: how long to wait for a data connection (and its TLS handshake).</summary>
+    public TimeSpan DataConnectTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>SET-TIMEOUTS, DATA-STALL: a transfer without progress for this long ends with 426.</summary>
+    public TimeSpan DataStallTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>SET-LOGINFAIL: failed logins in one session before 421 and close.</summary>
+    public int MaxLoginFailures { get; init; } = 3;
+
+    /// <summary>SET-LOGINFAIL: how long a failed PASS waits before 530.</summary>
+    public TimeSpan LoginFailureDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Problems with these values, by member; empty when they can be applied.</summary>
     public Dictionary<string, string[]> Validate()
     {
@@ -30,10 +48,27 @@ public sealed record FtpServerSettings
         {
             errors["channels"] = ["Channels must be 0 (no listener) or more."];
         }
+        Within(errors, "idleTimeout", IdleTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Within(errors, "loginTimeout", LoginTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        Within(errors, "dataConnectTimeout", DataConnectTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        Within(errors, "dataStallTimeout", DataStallTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Within(errors, "loginFailureDelay", LoginFailureDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        if (MaxLoginFailures is < 1 or > 100)
+        {
+            errors["maxLoginFailures"] = ["MaxLoginFailures must be between 1 and 100."];
+        }
         if (!Listeners.IpAddressList.TryParse(BlacklistedIps, out _, out var listError))
         {
             errors["blacklistedIps"] = [listError!];
         }
         return errors;
+    }
+
+    private static void Within(Dictionary<string, string[]> errors, string name, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            errors[name] = [$"{name} must be between {min} and {max}."];
+        }
     }
 }

@@ -60,6 +60,9 @@ public sealed class LiveSettings(IServiceScopeFactory scopes)
         Set(settings);
     }
 
+    /// <summary>For protocol tests that run without a database.</summary>
+    internal void Apply(FtpServerSettings settings) => Set(settings);
+
     private void Set(FtpServerSettings settings)
     {
         var previous = _current;

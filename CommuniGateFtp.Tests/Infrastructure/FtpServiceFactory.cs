@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Listeners;
+using CommuniGateFtp.Ftp.Settings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
         StartServer();
         var bound = await Services.GetRequiredService<FtpListenerService>().BoundEndPoint;
         FtpPort = ((IPEndPoint)bound).Port;
+        using var admin = await CreateAdminClientAsync();
+        (await admin.PutAsJsonAsync("/api/settings/ftp", InitialSettings)).EnsureSuccessStatusCode();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -44,15 +47,17 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
         builder.UseSetting("Ftp:MainDomain", MainDomain);
         builder.UseSetting("Ftp:AdminPassword", AdminPassword);
         builder.UseSetting("Ftp:StorageRoot", StorageRoot);
-        builder.UseSetting("Ftp:LoginFailureDelay", "00:00:00.050");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
         }
     }
 
-    /// <summary>Settings a derived fixture changes, e.g. short timeouts.</summary>
+    /// <summary>Start-up options a derived fixture changes, e.g. a certificate.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
+
+    /// <summary>The live settings the fixture starts with (through the API): short login-failure delays for tests.</summary>
+    protected virtual FtpServerSettings InitialSettings => new() { LoginFailureDelay = TimeSpan.FromMilliseconds(50) };
 
     /// <summary>A client of the management API carrying postmaster's bearer token.</summary>
     public async Task<HttpClient> CreateAdminClientAsync()

@@ -5,7 +5,6 @@ using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Telemetry;
-using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.Commands.Access;
 
@@ -14,7 +13,7 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 /// the same <c>530</c> after a delay, and too many end the session (SES-FAILDELAY).
 /// </summary>
 [FtpCommand("PASS")]
-public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore files, FtpLogBook log, IOptionsMonitor<FtpOptions> options, TimeProvider time,
+public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore files, FtpLogBook log, LiveSettings live, TimeProvider time,
     ILogger<PassHandler> logger) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
@@ -42,7 +41,7 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
         logger.LoginFailed(session.Id, session.Client, login?.ToString() ?? "(invalid name)", result.Failure);
         log.Write(CgpLogLevel.Major, session.Id, session.Client, $"login {login?.ToString() ?? "(invalid name)"} refused");
         var failures = session.FailLogin();
-        var settings = options.CurrentValue;
+        var settings = live.Current;
         await Task.Delay(settings.LoginFailureDelay, time, cancellationToken);
         return failures >= settings.MaxLoginFailures
             ? new FtpReply(ReplyCode.ServiceNotAvailable, "Too many login failures", closeConnection: true)

@@ -167,4 +167,27 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
             (await admin.PutAsJsonAsync("/api/settings/ftp", new { logLevel = "Problems" })).EnsureSuccessStatusCode();
         }
     }
+
+    [Fact]
+    public async Task Login_failure_limit_and_timeouts_apply_live_and_are_validated()
+    {
+        var admin = await service.CreateAdminClientAsync();
+        await using var client = await RawFtpClient.ConnectAsync(service.FtpPort);
+        var invalid = await admin.PutAsJsonAsync("/api/settings/ftp", new { idleTimeout = "00:00:00", maxLoginFailures = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var problems = await invalid.Content.ReadAsStringAsync();
+        Assert.Contains("idleTimeout", problems);
+        Assert.Contains("maxLoginFailures", problems);
+
+        (await admin.PutAsJsonAsync("/api/settings/ftp", new { maxLoginFailures = 1, loginFailureDelay = "00:00:00" })).EnsureSuccessStatusCode();
+        try
+        {
+            Assert.StartsWith("331", await client.CommandAsync("USER nobody"));
+            Assert.Equal("421 Too many login failures", await client.CommandAsync("PASS wrong")); // the open session obeys the new limit
+        }
+        finally
+        {
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new { loginFailureDelay = "00:00:00.050" })).EnsureSuccessStatusCode();
+        }
+    }
 }

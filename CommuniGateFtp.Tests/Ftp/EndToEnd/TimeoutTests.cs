@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Tests.Infrastructure;
 
 namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
@@ -7,12 +8,12 @@ namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
 /// <summary>The real service with short timeouts, so DATA-ORDER, DATA-STALL and SES-IDLE can be watched expiring.</summary>
 public sealed class ShortTimeoutsFactory : FtpServiceFactory
 {
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
-    [
-        new("Ftp:DataConnectTimeout", "00:00:01"),
-        new("Ftp:DataStallTimeout", "00:00:01"),
-        new("Ftp:IdleTimeout", "00:00:02"),
-    ];
+    protected override FtpServerSettings InitialSettings => base.InitialSettings with
+    {
+        DataConnectTimeout = TimeSpan.FromSeconds(1),
+        DataStallTimeout = TimeSpan.FromSeconds(1),
+        IdleTimeout = TimeSpan.FromSeconds(2),
+    };
 }
 
 public sealed class TimeoutTests(ShortTimeoutsFactory service) : IClassFixture<ShortTimeoutsFactory>

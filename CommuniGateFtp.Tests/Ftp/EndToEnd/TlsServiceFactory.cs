@@ -1,3 +1,4 @@
+using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Tests.Infrastructure;
 
 namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
@@ -20,9 +21,13 @@ public sealed class TlsServiceFactory : FtpServiceFactory
                 new("Ftp:Tls:KeyPath", key),
                 new("Ftp:Tls:ImplicitPort", ImplicitPort.ToString()),
                 new("Ftp:Tls:AllowCcc", "true"),
-                new("Ftp:LoginTimeout", "00:00:05"),
-                new("Ftp:DataConnectTimeout", "00:00:03"),
             ];
         }
     }
+
+    protected override FtpServerSettings InitialSettings => base.InitialSettings with
+    {
+        LoginTimeout = TimeSpan.FromSeconds(5),
+        DataConnectTimeout = TimeSpan.FromSeconds(3),
+    };
 }

@@ -85,5 +85,5 @@ public sealed class LoginTranscriptTests
         S: 220
         S: 421 Timeout
         CLOSED
-        """, o => o.LoginTimeout = TimeSpan.FromMilliseconds(300));
+        """, live: s => s with { LoginTimeout = TimeSpan.FromMilliseconds(300) });
 }

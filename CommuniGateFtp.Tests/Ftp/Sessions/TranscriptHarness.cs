@@ -31,12 +31,12 @@ public sealed class TranscriptHarness
                 : LoginResult.Fail(LoginFailure.BadPassword));
     }
 
-    public static async Task RunAsync(string script, Action<FtpOptions>? configure = null)
+    public static async Task RunAsync(string script, Action<FtpOptions>? configure = null, Func<FtpServerSettings, FtpServerSettings>? live = null)
     {
         var storageRoot = Directory.CreateTempSubdirectory("cgftp-transcript-").FullName;
         try
         {
-            await RunAsync(script, storageRoot, configure);
+            await RunAsync(script, storageRoot, configure, live);
         }
         finally
         {
@@ -44,7 +44,7 @@ public sealed class TranscriptHarness
         }
     }
 
-    private static async Task RunAsync(string script, string storageRoot, Action<FtpOptions>? configure)
+    private static async Task RunAsync(string script, string storageRoot, Action<FtpOptions>? configure, Func<FtpServerSettings, FtpServerSettings>? live)
     {
         var services = new ServiceCollection()
             .AddLogging()
@@ -57,7 +57,6 @@ public sealed class TranscriptHarness
         {
             o.HostName = "test-host";
             o.StorageRoot = storageRoot;
-            o.LoginFailureDelay = TimeSpan.FromMilliseconds(10);
             configure?.Invoke(o);
         });
         foreach (var handler in typeof(FtpSessionLoop).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(IFtpCommandHandler).IsAssignableFrom(t)))
@@ -65,6 +64,8 @@ public sealed class TranscriptHarness
             services.AddSingleton(typeof(IFtpCommandHandler), handler);
         }
         await using var provider = services.BuildServiceProvider();
+        var settings = new FtpServerSettings { LoginFailureDelay = TimeSpan.FromMilliseconds(10) };
+        provider.GetRequiredService<LiveSettings>().Apply(live?.Invoke(settings) ?? settings);
 
         var toServer = new Pipe();
         var toClient = new Pipe();
