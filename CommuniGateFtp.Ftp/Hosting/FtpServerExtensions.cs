@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Commands;
+using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Listeners;
 using CommuniGateFtp.Ftp.Security;
@@ -7,6 +8,7 @@ using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.Hosting;
@@ -22,20 +24,32 @@ public static class FtpServerExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FtpOptions>, FtpOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddFtpEngine();
 
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
-        services.AddScoped<DatabaseSeeder>();
-        services.AddSingleton<FileStore>();
         services.AddSingleton<IStorageUsage, StorageUsage>();
-        services.AddSingleton<CommuniGateFtp.Ftp.Commands.Transfer.UploadBody>();
-        services.AddSingleton<ServerCertificate>();
-        services.AddSingleton<TlsHandshake>();
-        services.AddSingleton<PassivePortPool>();
-        services.AddSingleton<DataChannelFactory>();
-        services.AddSingleton<TransferRunner>();
+        services.AddScoped<DatabaseSeeder>();
+        services.AddSingleton<FtpConnectionHandler>();
 
+        // Order matters: the database is migrated and seeded before the listener accepts anyone.
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<StorageReconciler>();
+        services.AddHostedService<SettingsNotifications>();
+        services.AddSingleton<ControlSocketTransport>();
+        services.AddSingleton<FtpListenerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<FtpListenerService>());
+        return builder;
+    }
+
+    /// <summary>
+    /// The protocol engine without hosting or database: session loop, dispatcher, every command handler, data channels,
+    /// TLS, storage, live settings and the FTP log. The caller adds <see cref="IAccountAuthenticator"/> and
+    /// <see cref="IStorageUsage"/> (the database's, or a test's).
+    /// </summary>
+    public static IServiceCollection AddFtpEngine(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
         foreach (var handler in typeof(FtpServerExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFtpCommandHandler).IsAssignableFrom(t)))
         {
@@ -45,17 +59,15 @@ public static class FtpServerExtensions
         services.AddSingleton<FtpCommandDispatcher>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<FtpSessionLoop>();
-        services.AddSingleton<FtpConnectionHandler>();
-
-        // Order matters: the database is migrated and seeded before the listener accepts anyone.
-        services.AddHostedService<DatabaseInitializer>();
-        services.AddHostedService<StorageReconciler>();
         services.AddSingleton<LiveSettings>();
         services.AddSingleton<FtpLogBook>();
-        services.AddHostedService<SettingsNotifications>();
-        services.AddSingleton<ControlSocketTransport>();
-        services.AddSingleton<FtpListenerService>();
-        services.AddHostedService(sp => sp.GetRequiredService<FtpListenerService>());
-        return builder;
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<UploadBody>();
+        services.AddSingleton<ServerCertificate>();
+        services.AddSingleton<TlsHandshake>();
+        services.AddSingleton<PassivePortPool>();
+        services.AddSingleton<DataChannelFactory>();
+        services.AddSingleton<TransferRunner>();
+        return services;
     }
 }

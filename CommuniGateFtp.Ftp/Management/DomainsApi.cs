@@ -21,8 +21,11 @@ public static class DomainsApi
 
     private static async Task<Ok<List<DomainResponse>>> ListAsync(FtpDbContext db, CancellationToken cancellationToken)
     {
-        var domains = await db.Domains.OrderBy(d => d.Name).Include(d => d.Accounts).ToListAsync(cancellationToken);
-        return TypedResults.Ok(domains.Select(ToResponse).ToList());
+        // Counted in the database: listing domains must not load every account.
+        var domains = await db.Domains.OrderBy(d => d.Name)
+            .Select(d => new { Domain = d, AccountCount = d.Accounts.Count })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(domains.Select(d => ToResponse(d.Domain, d.AccountCount)).ToList());
     }
 
     private static async Task<Results<Created<DomainResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
@@ -42,7 +45,7 @@ public static class DomainsApi
         Apply(domain, request);
         db.Domains.Add(domain);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/domains/{name}", ToResponse(domain));
+        return TypedResults.Created($"/api/domains/{name}", ToResponse(domain, 0));
     }
 
     private static async Task<Results<Ok<DomainResponse>, ValidationProblem, NotFound<ProblemDetails>>> UpdateAsync(
@@ -54,14 +57,14 @@ public static class DomainsApi
             return TypedResults.ValidationProblem(errors);
         }
         var normalized = DomainName.Normalize(name);
-        var domain = await db.Domains.Include(d => d.Accounts).FirstOrDefaultAsync(d => d.Name == normalized, cancellationToken);
+        var domain = await db.Domains.FirstOrDefaultAsync(d => d.Name == normalized, cancellationToken);
         if (domain is null)
         {
             return TypedResults.NotFound(new ProblemDetails { Title = "Domain not found", Detail = $"The domain '{normalized}' does not exist.", Status = 404 });
         }
         Apply(domain, request);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(domain));
+        return TypedResults.Ok(ToResponse(domain, await db.Accounts.CountAsync(a => a.DomainId == domain.Id, cancellationToken)));
     }
 
     private static Dictionary<string, string[]> Validate(DomainRequest request, bool creating)
@@ -95,6 +98,6 @@ public static class DomainsApi
         }
     }
 
-    private static DomainResponse ToResponse(Domain d) => new(d.Name, d.IsMain, d.Enabled, d.Accounts.Count,
+    private static DomainResponse ToResponse(Domain d, int accountCount) => new(d.Name, d.IsMain, d.Enabled, accountCount,
         d.DefaultStorageSizeLimit.ToString(), d.DefaultStorageFilesLimit.ToString());
 }

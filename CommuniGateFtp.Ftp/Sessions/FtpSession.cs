@@ -22,6 +22,9 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
 
     public DateTimeOffset ConnectedAt { get; } = connectedAt;
 
+    /// <summary>True when the control connection is real IPv6 (not IPv4-mapped): PASV and LPSV cannot describe it.</summary>
+    public bool ControlIsIPv6 { get; } = localEndPoint is IPEndPoint { Address: { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6, IsIPv4MappedToIPv6: false } };
+
     /// <summary>Where replies go; set by the session loop before the first command.</summary>
     public ReplyChannel Replies { get; set; } = null!;
 

@@ -61,10 +61,12 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         Directory.CreateDirectory(FullPath(path));
     }
 
-    public void DeleteFile(VirtualPath path)
+    /// <summary>Deletes a file and returns what it was (its size goes back to the quota).</summary>
+    public StorageEntry DeleteFile(VirtualPath path)
     {
-        RequireFile(path);
+        var file = RequireFile(path);
         File.Delete(FullPath(path));
+        return file;
     }
 
     public void DeleteDirectory(VirtualPath path)

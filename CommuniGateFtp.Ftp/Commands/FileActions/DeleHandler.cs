@@ -10,9 +10,7 @@ public sealed class DeleHandler(IStorageUsage usage) : IFtpCommandHandler
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var path = PathArgument.Existing(context);
-        var storage = context.Session.RequireStorage();
-        var file = storage.RequireFile(path);
-        storage.DeleteFile(path);
+        var file = context.Session.RequireStorage().DeleteFile(path);
         await usage.AddAsync(context.Session.Account!.Id, -file.Size, -1, CancellationToken.None);
         return new FtpReply(250, $"Deleted {path.Name}");
     }

@@ -23,8 +23,8 @@ public sealed class AppeHandler(TransferRunner transfers, UploadBody uploads) : 
         }
         var ascii = session.TransferType == TransferType.Ascii;
         var target = UploadTarget.Append(storage, path, existing);
-        return await uploads.RefuseAsync(session, target, cancellationToken)
-            ?? transfers.Start(session, "APPE", path.ToString(), TransferDirection.Receive,
-                $"Opening data connection to append to {path.Name}", uploads.For(session, target, ascii), cancellationToken);
+        var (refusal, allowance) = await uploads.CheckAsync(session, target, cancellationToken);
+        return refusal ?? transfers.Start(session, "APPE", path.ToString(), TransferDirection.Receive,
+                $"Opening data connection to append to {path.Name}", uploads.For(session, target, ascii, allowance), cancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 
@@ -17,7 +15,7 @@ public sealed class EpsvHandler(DataChannelFactory channels) : IFtpCommandHandle
             context.Session.EpsvAll = true; // RFC 2428 4
             return new FtpReply(200, "EPSV ALL ok");
         }
-        var family = (context.Session.LocalEndPoint as IPEndPoint)?.Address is { IsIPv4MappedToIPv6: false, AddressFamily: AddressFamily.InterNetworkV6 } ? "2" : "1";
+        var family = context.Session.ControlIsIPv6 ? "2" : "1";
         if (argument.Length > 0 && argument != family)
         {
             return new FtpReply(522, family == "1" ? "Network protocol not supported, use (1)" : "Network protocol not supported, use (2)");

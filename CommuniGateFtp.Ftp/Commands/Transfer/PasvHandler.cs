@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 
@@ -10,7 +9,7 @@ public sealed class PasvHandler(DataChannelFactory channels) : IFtpCommandHandle
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Session.LocalEndPoint is System.Net.IPEndPoint { Address: { AddressFamily: AddressFamily.InterNetworkV6, IsIPv4MappedToIPv6: false } })
+        if (context.Session.ControlIsIPv6)
         {
             return new FtpReply(502, "PASV is for IPv4, use EPSV");
         }

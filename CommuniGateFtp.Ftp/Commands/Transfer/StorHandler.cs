@@ -31,9 +31,9 @@ public sealed class StorHandler(TransferRunner transfers, UploadBody uploads) : 
             return new FtpReply(554, $"REST offset {offset} is beyond the file's size {existing?.Size ?? 0}");
         }
         var target = UploadTarget.Store(storage, path, existing, offset);
-        return await uploads.RefuseAsync(session, target, cancellationToken)
-            ?? transfers.Start(session, "STOR", path.ToString(), TransferDirection.Receive,
+        var (refusal, allowance) = await uploads.CheckAsync(session, target, cancellationToken);
+        return refusal ?? transfers.Start(session, "STOR", path.ToString(), TransferDirection.Receive,
                 $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {path.Name}",
-                uploads.For(session, target, ascii), cancellationToken, target.Abandon);
+                uploads.For(session, target, ascii, allowance), cancellationToken, target.Abandon);
     }
 }

@@ -28,8 +28,8 @@ public sealed class StouHandler(TransferRunner transfers, UploadBody uploads) : 
             ?? throw new StorageException(553, "No unique name available");
         var path = directory.Append(name);
         var target = UploadTarget.New(storage.FullPath(path));
-        return await uploads.RefuseAsync(session, target, cancellationToken)
-            ?? transfers.Start(session, "STOU", path.ToString(), TransferDirection.Receive, $"FILE: {name}",
-                uploads.For(session, target, session.TransferType == TransferType.Ascii), cancellationToken);
+        var (refusal, allowance) = await uploads.CheckAsync(session, target, cancellationToken);
+        return refusal ?? transfers.Start(session, "STOU", path.ToString(), TransferDirection.Receive, $"FILE: {name}",
+                uploads.For(session, target, session.TransferType == TransferType.Ascii, allowance), cancellationToken);
     }
 }

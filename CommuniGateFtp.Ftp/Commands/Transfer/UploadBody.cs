@@ -10,18 +10,19 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 /// </summary>
 public sealed class UploadBody(IStorageUsage usage)
 {
-    /// <summary>Checks the files limit now; null when the upload may start, else the refusal.</summary>
-    public async Task<Protocol.FtpReply?> RefuseAsync(FtpSession session, UploadTarget target, CancellationToken cancellationToken)
+    /// <summary>Reads the account's allowance once: the refusal when a new file is over the files limit, else null.</summary>
+    public async Task<(Protocol.FtpReply? Refusal, QuotaAllowance Allowance)> CheckAsync(FtpSession session, UploadTarget target,
+        CancellationToken cancellationToken)
     {
         var allowance = await usage.GetAllowanceAsync(session.Account!.Id, cancellationToken);
-        return target.CreatesFile && !allowance.AllowsNewFile ? new Protocol.FtpReply(552, "Files limit exceeded") : null;
+        return (target.CreatesFile && !allowance.AllowsNewFile ? new Protocol.FtpReply(552, "Files limit exceeded") : null, allowance);
     }
 
-    public Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(FtpSession session, UploadTarget target, bool ascii) =>
+    public Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(FtpSession session, UploadTarget target, bool ascii,
+        QuotaAllowance allowance) =>
         async (network, transfer, stall, ct) =>
         {
             var accountId = session.Account!.Id;
-            var allowance = await usage.GetAllowanceAsync(accountId, ct);
             var file = target.Open();
             try
             {

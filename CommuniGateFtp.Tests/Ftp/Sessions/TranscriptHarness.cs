@@ -5,6 +5,7 @@ using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Sessions;
@@ -48,21 +49,15 @@ public sealed class TranscriptHarness
     {
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton(TimeProvider.System)
+            .AddFtpEngine()
             .AddSingleton<IAccountAuthenticator, TableAuthenticator>()
-            .AddSingleton<CommandRegistry>().AddSingleton<FtpCommandDispatcher>()
-            .AddSingleton<SessionRegistry>().AddSingleton<FtpSessionLoop>()
-            .AddSingleton<IStorageUsage, UnlimitedStorageUsage>().AddSingleton<LiveSettings>().AddSingleton<CommuniGateFtp.Ftp.Telemetry.FtpLogBook>().AddSingleton<UploadBody>().AddSingleton<FileStore>().AddSingleton<ServerCertificate>().AddSingleton<TlsHandshake>().AddSingleton<PassivePortPool>().AddSingleton<DataChannelFactory>().AddSingleton<TransferRunner>();
+            .AddSingleton<IStorageUsage, UnlimitedStorageUsage>();
         services.AddOptions<FtpOptions>().Configure(o =>
         {
             o.HostName = "test-host";
             o.StorageRoot = storageRoot;
             configure?.Invoke(o);
         });
-        foreach (var handler in typeof(FtpSessionLoop).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(IFtpCommandHandler).IsAssignableFrom(t)))
-        {
-            services.AddSingleton(typeof(IFtpCommandHandler), handler);
-        }
         await using var provider = services.BuildServiceProvider();
         var settings = new FtpServerSettings { LoginFailureDelay = TimeSpan.FromMilliseconds(10) };
         provider.GetRequiredService<LiveSettings>().Apply(live?.Invoke(settings) ?? settings);
