@@ -43,6 +43,9 @@ public sealed class DatabaseAccountAuthenticator(IServiceScopeFactory scopes, Pa
             account.PasswordHash = passwords.Hash(password);
             await db.SaveChangesAsync(cancellationToken);
         }
-        return LoginResult.Success(new AuthenticatedAccount(account.Id, account.Name, account.Domain.Name, account.IsAdministrator));
+        return LoginResult.Success(new AuthenticatedAccount(account.Id, account.Name, account.Domain.Name, account.IsAdministrator)
+        {
+            IsDomainAdministrator = account.IsDomainAdministrator,
+        });
     }
 }

@@ -26,7 +26,7 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonit
         {
             reply = await DecideAsync(session, command, cancellationToken);
         }
-        catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             // FS-ERRORS: storage failures answer in one place, with one mapping.
             var (code, text) = StorageErrors.ToReply(ex);

@@ -11,7 +11,7 @@ public static class PathArgument
 
     /// <summary>A path for something to be created (STOR, MKD, RNTO); <c>553</c> when the name is not allowed.</summary>
     public static VirtualPath New(FtpCommandContext context) =>
-        VirtualPath.TryResolve(context.Session.CurrentDirectory, context.Command.Argument, out var path) && !path.IsRoot
+        VirtualPath.TryResolve(context.Session.CurrentDirectory, context.Command.Argument, out var path) && !path.Inner.IsRoot
             ? path
             : throw StorageException.InvalidName();
 

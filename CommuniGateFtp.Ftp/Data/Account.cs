@@ -23,6 +23,12 @@ public sealed class Account
     /// <summary>Server administrator with rights over all domains (CGP "All Domains" access).</summary>
     public bool IsAdministrator { get; set; }
 
+    /// <summary>
+    /// Domain administrator (CGP's "CanViewWebSites" right of Domain administration): full rights on the File Storage of
+    /// every account of its own Domain (FS-WHO).
+    /// </summary>
+    public bool IsDomainAdministrator { get; set; }
+
     public StorageLimit StorageSizeLimit { get; set; } = StorageLimit.Default;
 
     public StorageLimit StorageFilesLimit { get; set; } = StorageLimit.Default;

@@ -7,6 +7,7 @@ using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
+using CommuniGateFtp.Ftp.Storage.Access;
 using CommuniGateFtp.Ftp.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,8 @@ public static class FtpServerExtensions
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
         services.AddSingleton<IStorageUsage, StorageUsage>();
+        services.AddSingleton<IStorageOwners, DatabaseStorageOwners>();
+        services.AddSingleton<IAccessControlStore, DatabaseAccessControlStore>();
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<FtpConnectionHandler>();
 
@@ -44,8 +47,8 @@ public static class FtpServerExtensions
 
     /// <summary>
     /// The protocol engine without hosting or database: session loop, dispatcher, every command handler, data channels,
-    /// TLS, storage, live settings and the FTP log. The caller adds <see cref="IAccountAuthenticator"/> and
-    /// <see cref="IStorageUsage"/> (the database's, or a test's).
+    /// TLS, storage, live settings and the FTP log. The caller adds <see cref="IAccountAuthenticator"/>,
+    /// <see cref="IStorageUsage"/>, <see cref="IStorageOwners"/> and <see cref="IAccessControlStore"/> (the database's, or a test's).
     /// </summary>
     public static IServiceCollection AddFtpEngine(this IServiceCollection services)
     {
@@ -62,6 +65,8 @@ public static class FtpServerExtensions
         services.AddSingleton<LiveSettings>();
         services.AddSingleton<FtpLogBook>();
         services.AddSingleton<FileStore>();
+        services.AddSingleton<AccessPolicy>();
+        services.AddSingleton<StorageChanges>();
         services.AddSingleton<UploadBody>();
         services.AddSingleton<ServerCertificate>();
         services.AddSingleton<TlsHandshake>();

@@ -130,6 +130,7 @@ public static class AccountsApi
             account.StorageFilesLimit = StorageLimit.Parse(request.StorageFilesLimit);
         }
         account.IsAdministrator = request.IsAdministrator ?? account.IsAdministrator;
+        account.IsDomainAdministrator = request.IsDomainAdministrator ?? account.IsDomainAdministrator;
         account.Enabled = request.Enabled ?? account.Enabled;
     }
 
@@ -144,7 +145,7 @@ public static class AccountsApi
         !await db.Accounts.AnyAsync(a => a.Id != account.Id && a.IsAdministrator && a.Enabled, cancellationToken);
 
     private static AccountResponse ToResponse(Account a) => new(a.Name, a.Domain.Name, a.Enabled, a.EnabledServices, a.IsAdministrator,
-        a.StorageSizeLimit.ToString(), a.StorageFilesLimit.ToString(), a.StorageBytesUsed, a.StorageFilesUsed, a.CreatedAt);
+        a.IsDomainAdministrator, a.StorageSizeLimit.ToString(), a.StorageFilesLimit.ToString(), a.StorageBytesUsed, a.StorageFilesUsed, a.CreatedAt);
 
     private static NotFound<ProblemDetails> AccountNotFound(string domain, string name) =>
         TypedResults.NotFound(Problem(404, "Account not found", $"The account '{name}@{domain}' does not exist."));

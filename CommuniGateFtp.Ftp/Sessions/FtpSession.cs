@@ -39,8 +39,8 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The logged-in account, or null.</summary>
     public AuthenticatedAccount? Account { get; private set; }
 
-    /// <summary>The logged-in account's File Storage.</summary>
-    public StorageArea? Storage { get; private set; }
+    /// <summary>The logged-in account's view of File Storage (FS-PATH).</summary>
+    public FileSpace? Files { get; private set; }
 
     /// <summary>Failed PASS attempts in this session (SES-FAILDELAY).</summary>
     public int LoginFailures { get; private set; }
@@ -97,14 +97,14 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
 
     public bool IsLoggedIn => State == SessionState.LoggedIn;
 
-    /// <summary>The logged-in session's storage; handlers run only after the dispatcher checked the login.</summary>
-    public StorageArea RequireStorage() => Storage ?? throw new InvalidOperationException("Not logged in.");
+    /// <summary>The logged-in session's File Storage; handlers run only after the dispatcher checked the login.</summary>
+    public FileSpace RequireFiles() => Files ?? throw new InvalidOperationException("Not logged in.");
 
     /// <summary>SES-USER: a new USER starts the login over.</summary>
     public void BeginLogin(LoginName? login)
     {
         Account = null;
-        Storage = null;
+        Files = null;
         PendingLogin = login;
         RestartOffset = 0;
         State = SessionState.UserGiven;
@@ -117,10 +117,10 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
         State = SessionState.Connected;
     }
 
-    public void CompleteLogin(AuthenticatedAccount account, StorageArea storage)
+    public void CompleteLogin(AuthenticatedAccount account, FileSpace files)
     {
         Account = account;
-        Storage = storage;
+        Files = files;
         PendingLogin = null;
         CurrentDirectory = VirtualPath.Root;
         State = SessionState.LoggedIn;
@@ -138,7 +138,7 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     public async ValueTask ReinitializeAsync()
     {
         Account = null;
-        Storage = null;
+        Files = null;
         PendingLogin = null;
         State = SessionState.Connected;
         HostDomain = null;

@@ -1,20 +1,29 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Ftp.Storage.Access;
 using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.Storage;
 
 /// <summary>Opens accounts' File Storage under the configured storage root, creating a root on first use (FS-ROOT).</summary>
-public sealed class FileStore(IOptions<FtpOptions> options)
+public sealed class FileStore(IOptions<FtpOptions> options, IStorageOwners owners, AccessPolicy policy)
 {
     private const string StagingFolder = ".staging"; // domain names never start with '.', so this never collides
 
     private string StorageRoot => Path.GetFullPath(options.Value.StorageRoot);
 
-    public StorageArea Open(AuthenticatedAccount account)
+    /// <summary>One account's storage.</summary>
+    public StorageArea Open(StorageOwner owner)
     {
-        var root = Path.Combine(StorageRoot, account.Domain, account.Name);
+        var root = Path.Combine(StorageRoot, owner.Domain, owner.Name);
         Directory.CreateDirectory(root);
-        return new StorageArea(root, Path.Combine(StorageRoot, StagingFolder), account.Name, FileRights.All);
+        return new StorageArea(root, Path.Combine(StorageRoot, StagingFolder), owner.Name, FileRights.All);
+    }
+
+    /// <summary>A logged-in account's namespace: its own storage at <c>/</c>, other accounts' under <c>/~name</c> (FS-PATH).</summary>
+    public FileSpace OpenSpace(AuthenticatedAccount caller)
+    {
+        var self = new StorageOwner(caller.Id, caller.Name, caller.Domain);
+        return new FileSpace(caller, self, Open(self), this, owners, policy);
     }
 }

@@ -32,7 +32,7 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
 
         if (result.Account is { } account)
         {
-            session.CompleteLogin(account, files.Open(account));
+            session.CompleteLogin(account, files.OpenSpace(account));
             logger.LoginSucceeded(session.Id, session.Client, account.Address);
             log.Write(CgpLogLevel.Major, session.Id, session.Client, $"login {account.Address} ok (PASS, TLS {(session.ControlIsTls ? "yes" : "no")})");
             return new FtpReply(ReplyCode.UserLoggedIn, $"User {account.Name} logged in");

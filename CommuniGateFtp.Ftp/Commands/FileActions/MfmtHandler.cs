@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.FileActions;
 
@@ -7,18 +8,18 @@ namespace CommuniGateFtp.Ftp.Commands.FileActions;
 [FtpCommand("MFMT", Feature = "MFMT")]
 public sealed class MfmtHandler : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var argument = context.Command.Argument;
         var space = argument.IndexOf(' ');
         if (space != 14 || !DateTime.TryParseExact(argument[..space], "yyyyMMddHHmmss", CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
         {
-            return ValueTask.FromResult(new FtpReply(501, "Syntax: MFMT YYYYMMDDHHMMSS path"));
+            return new FtpReply(501, "Syntax: MFMT YYYYMMDDHHMMSS path");
         }
         var pathText = argument[(space + 1)..];
-        var path = PathArgument.OrCurrent(context, pathText);
-        context.Session.RequireStorage().SetModified(path, new DateTimeOffset(time, TimeSpan.Zero));
-        return ValueTask.FromResult(new FtpReply(213, $"Modify={argument[..space]}; {pathText}"));
+        var item = await context.Session.RequireFiles().DemandAsync(PathArgument.OrCurrent(context, pathText), StorageAccess.Write, cancellationToken);
+        item.Area.SetModified(item.Inner, new DateTimeOffset(time, TimeSpan.Zero));
+        return new FtpReply(213, $"Modify={argument[..space]}; {pathText}");
     }
 }

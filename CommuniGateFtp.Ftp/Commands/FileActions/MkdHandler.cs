@@ -5,21 +5,15 @@ namespace CommuniGateFtp.Ftp.Commands.FileActions;
 
 /// <summary>
 /// MKD/XMKD (RFC 959, 775): <c>257 "/abs/path" created</c>, quotes doubled (RFC 959 5.3.1); a directory counts against
-/// the files limit (FS-QUOTA-HIT: <c>550 Files limit exceeded</c>).
+/// the owner's files limit (FS-QUOTA-HIT: <c>550 Files limit exceeded</c>) and inherits its parent's ACL (FS-INHERIT).
 /// </summary>
 [FtpCommand("MKD", "XMKD")]
-public sealed class MkdHandler(IStorageUsage usage) : IFtpCommandHandler
+public sealed class MkdHandler(StorageChanges changes) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var path = PathArgument.New(context);
-        var accountId = context.Session.Account!.Id;
-        if (!(await usage.GetAllowanceAsync(accountId, cancellationToken)).AllowsNewFile)
-        {
-            return new FtpReply(550, "Files limit exceeded");
-        }
-        context.Session.RequireStorage().CreateDirectory(path);
-        await usage.AddAsync(accountId, 0, 1, CancellationToken.None);
-        return new FtpReply(257, $"{PathArgument.Quote(path)} created");
+        var directory = await context.Session.RequireFiles().DemandAsync(PathArgument.New(context), StorageAccess.Insert, cancellationToken);
+        await changes.MakeDirectoryAsync(directory, cancellationToken);
+        return new FtpReply(257, $"{PathArgument.Quote(directory.Path)} created");
     }
 }

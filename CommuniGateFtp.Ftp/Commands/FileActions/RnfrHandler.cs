@@ -1,16 +1,17 @@
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.FileActions;
 
-/// <summary>RNFR (RFC 959): remembers an existing source for the RNTO that must follow.</summary>
+/// <summary>RNFR (RFC 959): remembers an existing source that the caller may remove, for the RNTO that must follow.</summary>
 [FtpCommand("RNFR")]
 public sealed class RnfrHandler : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var path = PathArgument.Existing(context);
-        context.Session.RequireStorage().Require(path);
-        context.Session.PendingRename = path;
-        return ValueTask.FromResult(new FtpReply(350, "Ready for RNTO"));
+        var source = await context.Session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Delete, cancellationToken);
+        source.Area.Require(source.Inner);
+        context.Session.PendingRename = source.Path;
+        return new FtpReply(350, "Ready for RNTO");
     }
 }

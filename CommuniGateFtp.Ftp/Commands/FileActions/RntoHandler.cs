@@ -4,26 +4,22 @@ using CommuniGateFtp.Ftp.Storage;
 namespace CommuniGateFtp.Ftp.Commands.FileActions;
 
 /// <summary>
-/// RNTO (RFC 959): only right after RNFR (503 otherwise); a file may replace a file (whose bytes go back to the
-/// quota), a directory nothing.
+/// RNTO (RFC 959): only right after RNFR (503 otherwise); within one account's storage (553); a file may replace a
+/// file (whose bytes go back to the quota), a directory nothing. The item keeps its ACL.
 /// </summary>
 [FtpCommand("RNTO")]
-public sealed class RntoHandler(IStorageUsage usage) : IFtpCommandHandler
+public sealed class RntoHandler(StorageChanges changes) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Session.PendingRename is not { } source)
+        if (context.Session.PendingRename is not { } pending)
         {
             return new FtpReply(503, "RNFR required first");
         }
-        var target = PathArgument.New(context);
-        var storage = context.Session.RequireStorage();
-        var replaced = storage.Find(target);
-        storage.Rename(source, target);
-        if (replaced is { IsDirectory: false })
-        {
-            await usage.AddAsync(context.Session.Account!.Id, -replaced.Size, -1, CancellationToken.None);
-        }
+        var files = context.Session.RequireFiles();
+        var source = await files.DemandAsync(pending, StorageAccess.Delete, cancellationToken);
+        var target = await files.DemandAsync(PathArgument.New(context), StorageAccess.Insert, cancellationToken);
+        await changes.RenameAsync(source, target);
         return new FtpReply(250, "Rename successful");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
@@ -10,10 +11,9 @@ public sealed class HashHandler : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var path = PathArgument.Existing(context);
-        var storage = context.Session.RequireStorage();
-        var file = storage.RequireFile(path);
-        await using var stream = new FileStream(storage.FullPath(path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
+        var location = await context.Session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Read, cancellationToken);
+        var file = location.Area.RequireFile(location.Inner);
+        await using var stream = new FileStream(location.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
             bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);
         return new FtpReply(213, string.Create(CultureInfo.InvariantCulture,

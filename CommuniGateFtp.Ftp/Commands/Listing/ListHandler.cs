@@ -11,7 +11,7 @@ namespace CommuniGateFtp.Ftp.Commands.Listing;
 [FtpCommand("LIST")]
 public sealed class ListHandler(TransferRunner transfers, LiveSettings settings, TimeProvider time) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
         session.TakeRestartOffset();
@@ -19,14 +19,16 @@ public sealed class ListHandler(TransferRunner transfers, LiveSettings settings,
         IEnumerable<StorageEntry> entries;
         try
         {
-            entries = session.RequireStorage().EntriesAt(PathArgument.OrCurrent(context, argument));
+            var files = session.RequireFiles();
+            var target = await files.DemandAsync(PathArgument.OrCurrent(context, argument), StorageAccess.Lookup, cancellationToken);
+            entries = await files.EntriesAtAsync(target, cancellationToken);
         }
         catch (StorageException) when (settings.Current.LegacyList)
         {
             entries = []; // SET-LEGACYLIST: clients of old servers expect 150/226 and an empty listing
         }
         var now = time.GetUtcNow();
-        return ValueTask.FromResult(transfers.Start(session, "LIST", argument, TransferDirection.Send,
-            "Here comes the directory listing", ListingBody.For(entries.Select(e => LsFormatter.Format(e, now))), cancellationToken));
+        return transfers.Start(session, "LIST", argument, TransferDirection.Send,
+            "Here comes the directory listing", ListingBody.For(entries.Select(e => LsFormatter.Format(e, now))), cancellationToken);
     }
 }

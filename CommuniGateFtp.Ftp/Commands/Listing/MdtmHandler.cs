@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
@@ -7,9 +8,10 @@ namespace CommuniGateFtp.Ftp.Commands.Listing;
 [FtpCommand("MDTM", Feature = "MDTM")]
 public sealed class MdtmHandler : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var entry = context.Session.RequireStorage().RequireFile(PathArgument.Existing(context));
-        return ValueTask.FromResult(new FtpReply(213, entry.Modified.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)));
+        var file = await context.Session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Read, cancellationToken);
+        var entry = file.Area.RequireFile(file.Inner);
+        return new FtpReply(213, entry.Modified.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
     }
 }

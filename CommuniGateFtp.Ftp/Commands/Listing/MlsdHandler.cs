@@ -1,6 +1,7 @@
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Storage.Listing;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
@@ -9,21 +10,21 @@ namespace CommuniGateFtp.Ftp.Commands.Listing;
 [FtpCommand("MLSD")]
 public sealed class MlsdHandler(TransferRunner transfers) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
         session.TakeRestartOffset();
-        var path = PathArgument.OrCurrent(context, context.Command.Argument);
-        var storage = session.RequireStorage();
-        var directory = storage.Require(path);
+        var files = session.RequireFiles();
+        var target = await files.DemandAsync(PathArgument.OrCurrent(context, context.Command.Argument), StorageAccess.Lookup, cancellationToken);
+        var directory = await files.EntryAsync(target, cancellationToken);
         if (!directory.IsDirectory)
         {
-            return ValueTask.FromResult(new FtpReply(501, "MLSD needs a directory"));
+            return new FtpReply(501, "MLSD needs a directory");
         }
         var facts = session.MlstFacts;
-        var lines = storage.List(path).Select(e => MlsxFormatter.Format(e, facts))
+        var lines = (await files.ListAsync(target, cancellationToken)).Select(e => MlsxFormatter.Format(e, facts))
             .Prepend(MlsxFormatter.Format(directory, facts, type: "cdir", name: "."));
-        return ValueTask.FromResult(transfers.Start(session, "MLSD", path.ToString(), TransferDirection.Send,
-            "Here comes the directory listing", ListingBody.For(lines), cancellationToken));
+        return transfers.Start(session, "MLSD", target.Path.ToString(), TransferDirection.Send,
+            "Here comes the directory listing", ListingBody.For(lines), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Storage.Listing;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
@@ -7,11 +8,12 @@ namespace CommuniGateFtp.Ftp.Commands.Listing;
 [FtpCommand("MLST", Feature = "MLST")]
 public sealed class MlstHandler : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var path = PathArgument.OrCurrent(context, context.Command.Argument);
-        var entry = context.Session.RequireStorage().Require(path);
-        return ValueTask.FromResult(new FtpReply(250,
-            [$"Listing {path}", " " + MlsxFormatter.Format(entry, context.Session.MlstFacts, name: path.ToString()), "End"]));
+        var files = context.Session.RequireFiles();
+        var item = await files.DemandAsync(PathArgument.OrCurrent(context, context.Command.Argument), StorageAccess.Read, cancellationToken);
+        var entry = await files.EntryAsync(item, cancellationToken);
+        return new FtpReply(250,
+            [$"Listing {item.Path}", " " + MlsxFormatter.Format(entry, context.Session.MlstFacts, name: item.Path.ToString()), "End"]);
     }
 }

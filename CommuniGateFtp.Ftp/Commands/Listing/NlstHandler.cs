@@ -1,6 +1,7 @@
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
@@ -8,13 +9,15 @@ namespace CommuniGateFtp.Ftp.Commands.Listing;
 [FtpCommand("NLST")]
 public sealed class NlstHandler(TransferRunner transfers) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
         session.TakeRestartOffset();
-        var path = PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument));
-        var names = session.RequireStorage().EntriesAt(path).Select(e => e.Name);
-        return ValueTask.FromResult(transfers.Start(session, "NLST", path.ToString(), TransferDirection.Send,
-            "Here comes the name list", ListingBody.For(names), cancellationToken));
+        var files = session.RequireFiles();
+        var target = await files.DemandAsync(PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument)),
+            StorageAccess.Lookup, cancellationToken);
+        var names = (await files.EntriesAtAsync(target, cancellationToken)).Select(e => e.Name);
+        return transfers.Start(session, "NLST", target.Path.ToString(), TransferDirection.Send,
+            "Here comes the name list", ListingBody.For(names), cancellationToken);
     }
 }

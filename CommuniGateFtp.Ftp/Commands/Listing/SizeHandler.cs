@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
@@ -11,9 +12,8 @@ public sealed class SizeHandler : IFtpCommandHandler
 
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var path = PathArgument.Existing(context);
-        var storage = context.Session.RequireStorage();
-        var file = storage.RequireFile(path);
+        var location = await context.Session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Read, cancellationToken);
+        var file = location.Area.RequireFile(location.Inner);
         if (context.Session.TransferType == TransferType.Image)
         {
             return new FtpReply(213, file.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -23,7 +23,7 @@ public sealed class SizeHandler : IFtpCommandHandler
             return new FtpReply(550, "SIZE not available in ASCII mode for files this large");
         }
         // TYPE A sends a CR before every bare LF: count them with a bounded buffer.
-        await using var stream = new FileStream(storage.FullPath(path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
+        await using var stream = new FileStream(location.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
             bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
         var buffer = new byte[1 << 16];
         long size = 0;

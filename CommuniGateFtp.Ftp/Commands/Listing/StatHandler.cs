@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Storage.Listing;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
@@ -11,21 +12,23 @@ namespace CommuniGateFtp.Ftp.Commands.Listing;
 [FtpCommand("STAT")]
 public sealed class StatHandler(TimeProvider time) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
         if (!context.Command.HasArgument)
         {
-            return ValueTask.FromResult(new FtpReply(211, Status(session)));
+            return new FtpReply(211, Status(session));
         }
         if (!session.IsLoggedIn)
         {
-            return ValueTask.FromResult(new FtpReply(530, "Please log in with USER and PASS"));
+            return new FtpReply(530, "Please log in with USER and PASS");
         }
-        var path = PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument));
+        var files = session.RequireFiles();
+        var target = await files.DemandAsync(PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument)),
+            StorageAccess.Lookup, cancellationToken);
         var now = time.GetUtcNow();
-        var lines = session.RequireStorage().EntriesAt(path).Select(e => LsFormatter.Format(e, now));
-        return ValueTask.FromResult(new FtpReply(213, [$"Status of {path}:", .. lines, "End"]));
+        var lines = (await files.EntriesAtAsync(target, cancellationToken)).Select(e => LsFormatter.Format(e, now));
+        return new FtpReply(213, [$"Status of {target.Path}:", .. lines, "End"]);
     }
 
     private List<string> Status(FtpSession session)

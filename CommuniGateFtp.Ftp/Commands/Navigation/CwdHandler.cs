@@ -1,20 +1,21 @@
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Navigation;
 
-/// <summary>CWD/XCWD (RFC 959, 775): changes into an existing directory.</summary>
+/// <summary>CWD/XCWD (RFC 959, 775): changes into an existing directory, another account's too (FS-PATH: <c>CWD ~bob</c>).</summary>
 [FtpCommand("CWD", "XCWD", Feature = "TVFS")] // RFC 3659 6: one slash-separated namespace
 public sealed class CwdHandler : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         if (!context.Command.HasArgument)
         {
-            return ValueTask.FromResult(new FtpReply(501, "CWD needs a directory"));
+            return new FtpReply(501, "CWD needs a directory");
         }
-        var path = PathArgument.Existing(context);
-        context.Session.RequireStorage().RequireDirectory(path);
-        context.Session.CurrentDirectory = path;
-        return ValueTask.FromResult(new FtpReply(250, $"Directory changed to {path}"));
+        var directory = await context.Session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Lookup, cancellationToken);
+        directory.Area.RequireDirectory(directory.Inner);
+        context.Session.CurrentDirectory = directory.Path;
+        return new FtpReply(250, $"Directory changed to {directory.Path}");
     }
 }

@@ -13,18 +13,18 @@ public sealed class AppeHandler(TransferRunner transfers, UploadBody uploads) : 
     {
         var session = context.Session;
         session.TakeRestartOffset();
-        var path = PathArgument.New(context);
-        var storage = session.RequireStorage();
-        storage.RequireDirectory(path.Parent);
-        var existing = storage.Find(path);
+        var location = await session.RequireFiles().DemandAsync(PathArgument.New(context), StorageAccess.Store, cancellationToken);
+        var storage = location.Area;
+        storage.RequireDirectory(location.Inner.Parent);
+        var existing = storage.Find(location.Inner);
         if (existing is { IsDirectory: true })
         {
             throw StorageException.IsDirectory();
         }
         var ascii = session.TransferType == TransferType.Ascii;
-        var target = UploadTarget.Append(storage, path, existing);
-        var (refusal, allowance) = await uploads.CheckAsync(session, target, cancellationToken);
-        return refusal ?? transfers.Start(session, "APPE", path.ToString(), TransferDirection.Receive,
-                $"Opening data connection to append to {path.Name}", uploads.For(session, target, ascii, allowance), cancellationToken);
+        var target = UploadTarget.Append(storage, location.Inner, existing);
+        var (refusal, allowance) = await uploads.CheckAsync(location, target, cancellationToken);
+        return refusal ?? transfers.Start(session, "APPE", location.Path.ToString(), TransferDirection.Receive,
+                $"Opening data connection to append to {location.Inner.Name}", uploads.For(location, target, ascii, allowance), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
@@ -11,25 +12,24 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 [FtpCommand("RETR")]
 public sealed class RetrHandler(TransferRunner transfers) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
         var offset = session.TakeRestartOffset();
-        var path = PathArgument.Existing(context);
-        var storage = session.RequireStorage();
-        var file = storage.RequireFile(path);
+        var location = await session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Read, cancellationToken);
+        var file = location.Area.RequireFile(location.Inner);
         var ascii = session.TransferType == TransferType.Ascii;
         if (offset > 0 && ascii)
         {
-            return ValueTask.FromResult(new FtpReply(550, "REST is not supported in ASCII mode")); // CMD-REST-RULE (chosen)
+            return new FtpReply(550, "REST is not supported in ASCII mode"); // CMD-REST-RULE (chosen)
         }
         if (offset > file.Size)
         {
-            return ValueTask.FromResult(new FtpReply(554, $"REST offset {offset} is beyond the file's size {file.Size}"));
+            return new FtpReply(554, $"REST offset {offset} is beyond the file's size {file.Size}");
         }
-        var fullPath = storage.FullPath(path);
-        return ValueTask.FromResult(transfers.Start(session, "RETR", path.ToString(), TransferDirection.Send,
-            $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {path.Name} ({file.Size} bytes)",
+        var fullPath = location.FullPath;
+        return transfers.Start(session, "RETR", location.Path.ToString(), TransferDirection.Send,
+            $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {file.Name} ({file.Size} bytes)",
             async (network, transfer, stall, ct) =>
             {
                 await using var source = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
@@ -42,6 +42,6 @@ public sealed class RetrHandler(TransferRunner transfers) : IFtpCommandHandler
                 }
                 source.Seek(offset, SeekOrigin.Begin);
                 await TransferCopy.CopyAsync(source, false, network, transfer, stall, ct, ascii ? AsciiConverters.ToNetwork() : null);
-            }, cancellationToken));
+            }, cancellationToken);
     }
 }

@@ -13,10 +13,10 @@ public sealed class StorHandler(TransferRunner transfers, UploadBody uploads) : 
     {
         var session = context.Session;
         var offset = session.TakeRestartOffset();
-        var path = PathArgument.New(context);
-        var storage = session.RequireStorage();
-        storage.RequireDirectory(path.Parent);
-        var existing = storage.Find(path);
+        var location = await session.RequireFiles().DemandAsync(PathArgument.New(context), StorageAccess.Store, cancellationToken);
+        var storage = location.Area;
+        storage.RequireDirectory(location.Inner.Parent);
+        var existing = storage.Find(location.Inner);
         if (existing is { IsDirectory: true })
         {
             throw StorageException.IsDirectory();
@@ -30,10 +30,10 @@ public sealed class StorHandler(TransferRunner transfers, UploadBody uploads) : 
         {
             return new FtpReply(554, $"REST offset {offset} is beyond the file's size {existing?.Size ?? 0}");
         }
-        var target = UploadTarget.Store(storage, path, existing, offset);
-        var (refusal, allowance) = await uploads.CheckAsync(session, target, cancellationToken);
-        return refusal ?? transfers.Start(session, "STOR", path.ToString(), TransferDirection.Receive,
-                $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {path.Name}",
-                uploads.For(session, target, ascii, allowance), cancellationToken, target.Abandon);
+        var target = UploadTarget.Store(storage, location.Inner, existing, offset);
+        var (refusal, allowance) = await uploads.CheckAsync(location, target, cancellationToken);
+        return refusal ?? transfers.Start(session, "STOR", location.Path.ToString(), TransferDirection.Receive,
+                $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {location.Inner.Name}",
+                uploads.For(location, target, ascii, allowance), cancellationToken, target.Abandon);
     }
 }

@@ -14,22 +14,27 @@ public sealed class StouHandler(TransferRunner transfers, UploadBody uploads) : 
     {
         var session = context.Session;
         session.TakeRestartOffset();
-        var storage = session.RequireStorage();
-        var directory = session.CurrentDirectory;
-        storage.RequireDirectory(directory);
         var baseName = context.Command.HasArgument ? context.Command.Argument.Trim() : "ftp";
         if (!VirtualPath.IsValidName(baseName) || baseName.Length > 200)
         {
             throw StorageException.InvalidName();
         }
+        var files = session.RequireFiles();
+        var directory = await files.LocateAsync(session.CurrentDirectory, cancellationToken);
+        if (directory.Inner.IsRoot && baseName.StartsWith('~'))
+        {
+            throw StorageException.InvalidName(); // FS-NAME: it would read as an account reference
+        }
+        directory.Area.RequireDirectory(directory.Inner);
         var name = Enumerable.Range(0, 10_000)
             .Select(i => i == 0 ? baseName : string.Create(CultureInfo.InvariantCulture, $"{baseName}.{i}"))
-            .FirstOrDefault(candidate => storage.Find(directory.Append(candidate)) is null && !Path.Exists(storage.FullPath(directory.Append(candidate))))
+            .FirstOrDefault(candidate => directory.Area.Find(directory.Inner.Append(candidate)) is null
+                && !Path.Exists(Path.Join(directory.FullPath, candidate)))
             ?? throw new StorageException(553, "No unique name available");
-        var path = directory.Append(name);
-        var target = UploadTarget.New(storage.FullPath(path));
-        var (refusal, allowance) = await uploads.CheckAsync(session, target, cancellationToken);
-        return refusal ?? transfers.Start(session, "STOU", path.ToString(), TransferDirection.Receive, $"FILE: {name}",
-                uploads.For(session, target, session.TransferType == TransferType.Ascii, allowance), cancellationToken);
+        var location = await files.DemandAsync(directory.Path.Append(name), StorageAccess.Insert, cancellationToken);
+        var target = UploadTarget.New(location.FullPath);
+        var (refusal, allowance) = await uploads.CheckAsync(location, target, cancellationToken);
+        return refusal ?? transfers.Start(session, "STOU", location.Path.ToString(), TransferDirection.Receive, $"FILE: {name}",
+                uploads.For(location, target, session.TransferType == TransferType.Ascii, allowance), cancellationToken);
     }
 }

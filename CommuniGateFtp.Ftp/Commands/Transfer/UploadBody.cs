@@ -5,24 +5,24 @@ using CommuniGateFtp.Ftp.Storage;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>
-/// The data phase shared by STOR, APPE and STOU: network → file, CRLF → LF in TYPE A, stopped at the account's size
-/// limit (FS-QUOTA-HIT), and the account's usage updated after the last byte.
+/// The data phase shared by STOR, APPE and STOU: network → file, CRLF → LF in TYPE A, stopped at the owner's size
+/// limit (FS-QUOTA-HIT), and the owner's usage updated after the last byte (FS-QUOTA: an upload into <c>~other/</c>
+/// counts against <c>other</c>). A new file inherits its directory's ACL (FS-INHERIT).
 /// </summary>
-public sealed class UploadBody(IStorageUsage usage)
+public sealed class UploadBody(IStorageUsage usage, StorageChanges changes)
 {
-    /// <summary>Reads the account's allowance once: the refusal when a new file is over the files limit, else null.</summary>
-    public async Task<(Protocol.FtpReply? Refusal, QuotaAllowance Allowance)> CheckAsync(FtpSession session, UploadTarget target,
+    /// <summary>Reads the owner's allowance once: the refusal when a new file is over the files limit, else null.</summary>
+    public async Task<(Protocol.FtpReply? Refusal, QuotaAllowance Allowance)> CheckAsync(StorageLocation location, UploadTarget target,
         CancellationToken cancellationToken)
     {
-        var allowance = await usage.GetAllowanceAsync(session.Account!.Id, cancellationToken);
+        var allowance = await usage.GetAllowanceAsync(location.Owner.Id, cancellationToken);
         return (target.CreatesFile && !allowance.AllowsNewFile ? new Protocol.FtpReply(552, "Files limit exceeded") : null, allowance);
     }
 
-    public Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(FtpSession session, UploadTarget target, bool ascii,
+    public Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(StorageLocation location, UploadTarget target, bool ascii,
         QuotaAllowance allowance) =>
         async (network, transfer, stall, ct) =>
         {
-            var accountId = session.Account!.Id;
             var file = target.Open();
             try
             {
@@ -30,7 +30,11 @@ public sealed class UploadBody(IStorageUsage usage)
                 await TransferCopy.CopyAsync(network, true, guarded, transfer, stall, ct, ascii ? AsciiConverters.FromNetwork() : null);
                 await file.FlushAsync(ct);
                 var grown = target.Complete(file);
-                await usage.AddAsync(accountId, grown, target.CreatesFile ? 1 : 0, CancellationToken.None);
+                await usage.AddAsync(location.Owner.Id, grown, target.CreatesFile ? 1 : 0, CancellationToken.None);
+                if (target.CreatesFile)
+                {
+                    await changes.FileCreatedAsync(location);
+                }
             }
             catch (QuotaExceededException)
             {

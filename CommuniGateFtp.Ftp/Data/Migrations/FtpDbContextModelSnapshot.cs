@@ -47,6 +47,9 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.Property<bool>("IsAdministrator")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsDomainAdministrator")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -7,6 +7,7 @@ public sealed record AccountResponse(
     bool Enabled,
     IReadOnlyList<string> EnabledServices,
     bool IsAdministrator,
+    bool IsDomainAdministrator,
     string StorageSizeLimit,
     string StorageFilesLimit,
     long StorageBytesUsed,
@@ -26,4 +27,5 @@ public sealed record AccountRequest(
     string? StorageSizeLimit,
     string? StorageFilesLimit,
     bool? IsAdministrator,
-    bool? Enabled);
+    bool? Enabled,
+    bool? IsDomainAdministrator = null);

@@ -7,7 +7,11 @@ using CommuniGateFtp.Ftp.Commands.Navigation;
 using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
+using CommuniGateFtp.Ftp.Storage.Access;
+using CommuniGateFtp.Tests.Ftp.Sessions;
+using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Tests.Ftp.Commands;
 
@@ -16,13 +20,17 @@ public sealed class HandlerTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("cgftp-handlers-").FullName;
     private readonly FtpSession _session;
-    private readonly CommuniGateFtp.Tests.Ftp.Sessions.UnlimitedStorageUsage _usage = new();
+    private readonly UnlimitedStorageUsage _usage = new();
+    private readonly StorageChanges _changes;
 
     public HandlerTests()
     {
         _session = new FtpSession(1, new IPEndPoint(IPAddress.Loopback, 40000), new IPEndPoint(IPAddress.Loopback, 21), DateTimeOffset.UtcNow);
         var account = new AuthenticatedAccount(1, "alice", "test.example", false);
-        _session.CompleteLogin(account, new StorageArea(_root, Path.Combine(_root, ".staging"), "alice", FileRights.All));
+        var none = new NoAccessControl();
+        var store = new FileStore(Options.Create(new FtpOptions { StorageRoot = _root }), none, new AccessPolicy(none));
+        _changes = new StorageChanges(_usage, none);
+        _session.CompleteLogin(account, store.OpenSpace(account));
     }
 
     private async Task<FtpReply> Run(IFtpCommandHandler handler, string verb, string argument = "") =>
@@ -50,9 +58,9 @@ public sealed class HandlerTests : IDisposable
     [Fact]
     public async Task Mkd_creates_under_the_account_root_and_cwd_enters_it()
     {
-        var reply = await Run(new MkdHandler(_usage), "MKD", "new dir");
+        var reply = await Run(new MkdHandler(_changes), "MKD", "new dir");
         Assert.Equal("257 \"/new dir\" created", reply.ToString());
-        Assert.True(Directory.Exists(Path.Combine(_root, "new dir")));
+        Assert.True(Directory.Exists(Path.Combine(_root, "test.example", "alice", "new dir")));
         Assert.Equal(1, _usage.Files); // a directory counts against the files limit
         Assert.Equal(250, (await Run(new CwdHandler(), "CWD", "new dir")).Code);
         Assert.Equal("/new dir", _session.CurrentDirectory.ToString());
@@ -61,7 +69,7 @@ public sealed class HandlerTests : IDisposable
     [Fact]
     public async Task Rnto_without_rnfr_is_out_of_sequence_and_user_logs_out()
     {
-        Assert.Equal(503, (await Run(new RntoHandler(_usage), "RNTO", "x")).Code);
+        Assert.Equal(503, (await Run(new RntoHandler(_changes), "RNTO", "x")).Code);
         Assert.Equal(331, (await Run(new UserHandler(), "USER", "bob")).Code);
         Assert.False(_session.IsLoggedIn);
         Assert.Equal(new LoginName("bob", null), _session.PendingLogin);

@@ -102,6 +102,8 @@ public sealed class CommandTranscriptTests
         C: RETR ../../../../etc/passwd
         S: 550
         C: STOR /~bob/x
+        S: 550 No such file or directory
+        C: STOR ./~x
         S: 553
         C: STOR bad\name
         S: 553

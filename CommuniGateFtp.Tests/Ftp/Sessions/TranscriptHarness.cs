@@ -8,6 +8,7 @@ using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Storage;
+using CommuniGateFtp.Ftp.Storage.Access;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,10 @@ public sealed class TranscriptHarness
             .AddLogging()
             .AddFtpEngine()
             .AddSingleton<IAccountAuthenticator, TableAuthenticator>()
-            .AddSingleton<IStorageUsage, UnlimitedStorageUsage>();
+            .AddSingleton<IStorageUsage, UnlimitedStorageUsage>()
+            .AddSingleton<NoAccessControl>()
+            .AddSingleton<IAccessControlStore>(sp => sp.GetRequiredService<NoAccessControl>())
+            .AddSingleton<IStorageOwners>(sp => sp.GetRequiredService<NoAccessControl>());
         services.AddOptions<FtpOptions>().Configure(o =>
         {
             o.HostName = "test-host";

@@ -1,0 +1,100 @@
+using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Storage.Access;
+
+namespace CommuniGateFtp.Ftp.Storage;
+
+/// <summary>
+/// A logged-in session's view of File Storage (FS-PATH): <c>/</c> is the caller's own storage, <c>/~name/…</c> and
+/// <c>/~name@domain/…</c> other accounts'. Every command reaches an item through <see cref="DemandAsync"/>, which makes
+/// the one rights check (FS-RIGHTS) before the handler touches anything.
+/// </summary>
+public sealed class FileSpace(AuthenticatedAccount caller, StorageOwner self, StorageArea home, FileStore store, IStorageOwners owners,
+    AccessPolicy policy)
+{
+    public AuthenticatedAccount Caller { get; } = caller;
+
+    /// <summary>Ties a path to the storage that holds it; 550 when the referenced account does not exist. No rights check.</summary>
+    public async Task<StorageLocation> LocateAsync(VirtualPath path, CancellationToken cancellationToken)
+    {
+        if (path.AccountReference is not { } reference)
+        {
+            return new StorageLocation(path, self, home, path);
+        }
+        var at = reference.IndexOf('@');
+        var name = AccountName.Normalize(at < 0 ? reference : reference[..at]);
+        var domain = at < 0 ? Caller.Domain : DomainName.Normalize(reference[(at + 1)..]);
+        var owner = name == self.Name && domain == self.Domain ? self
+            : await owners.FindAsync(name, domain, cancellationToken) ?? throw StorageException.NotFound();
+        // PWD shows accounts of one's own Domain without the domain (FS-PATH).
+        var display = VirtualPath.InAccount(owner.Domain == Caller.Domain ? owner.Name : owner.Address, path.Inner);
+        return new StorageLocation(display, owner, owner == self ? home : store.Open(owner), path.Inner);
+    }
+
+    /// <summary>
+    /// Locates <paramref name="path"/> and checks that the caller may do <paramref name="access"/> there (FS-WHO,
+    /// FS-IMPLICIT, FS-ACL): <c>550 Permission denied</c> otherwise. A missing item is reported as missing only to
+    /// callers who may look into its directory, so nothing leaks out of <c>private</c>.
+    /// </summary>
+    public async Task<StorageLocation> DemandAsync(VirtualPath path, StorageAccess access, CancellationToken cancellationToken)
+    {
+        var location = await LocateAsync(path, cancellationToken);
+        if (AccessPolicy.FullRightsReason(Caller, location.Owner) is not null)
+        {
+            return location; // the owner and administrators: no database round trip
+        }
+        var inner = location.Inner;
+        var item = location.Area.Find(inner);
+        if (item is null && access is not (StorageAccess.Store or StorageAccess.Insert))
+        {
+            await RequireAsync(location.Owner, inner.Parent, FileRights.Lookup, cancellationToken);
+            throw StorageException.NotFound();
+        }
+        var (target, needed) = access switch
+        {
+            StorageAccess.Lookup => item!.IsDirectory ? (inner, FileRights.Lookup) : (inner.Parent, FileRights.Lookup),
+            StorageAccess.Read => item!.IsDirectory ? (inner, FileRights.Lookup) : (inner, FileRights.Read),
+            StorageAccess.Write => (inner, FileRights.Write),
+            StorageAccess.Store => item is null ? (inner.Parent, FileRights.Insert) : (inner, FileRights.Write),
+            StorageAccess.Insert => (inner.Parent, item is null ? FileRights.Insert : FileRights.Insert | FileRights.Delete),
+            _ => (inner.Parent, FileRights.Delete),
+        };
+        await RequireAsync(location.Owner, target, needed, cancellationToken);
+        return location;
+    }
+
+    /// <summary>The entries of a directory with the caller's rights on each (listings show them).</summary>
+    public async Task<IReadOnlyList<StorageEntry>> ListAsync(StorageLocation directory, CancellationToken cancellationToken)
+    {
+        var entries = directory.Area.List(directory.Inner);
+        if (AccessPolicy.FullRightsReason(Caller, directory.Owner) is not null)
+        {
+            return [.. entries];
+        }
+        var rightsOf = await policy.ChildRightsAsync(Caller, directory.Owner, directory.Inner, cancellationToken);
+        return [.. entries.Select(e => e with { Rights = rightsOf(e.Name) })];
+    }
+
+    /// <summary>What LIST, NLST and STAT show for a location: a directory's entries, or the file itself.</summary>
+    public async Task<IReadOnlyList<StorageEntry>> EntriesAtAsync(StorageLocation location, CancellationToken cancellationToken) =>
+        location.Area.Require(location.Inner).IsDirectory
+            ? await ListAsync(location, cancellationToken)
+            : [(await EntryAsync(location, cancellationToken)) with { Name = location.Inner.Name }];
+
+    /// <summary>One item with the caller's rights on it (MLST).</summary>
+    public async Task<StorageEntry> EntryAsync(StorageLocation location, CancellationToken cancellationToken)
+    {
+        var entry = location.Area.Require(location.Inner);
+        return AccessPolicy.FullRightsReason(Caller, location.Owner) is not null
+            ? entry
+            : entry with { Rights = await policy.RightsAsync(Caller, location.Owner, location.Inner, cancellationToken) };
+    }
+
+    private async Task RequireAsync(StorageOwner owner, VirtualPath item, FileRights needed, CancellationToken cancellationToken)
+    {
+        var rights = await policy.RightsAsync(Caller, owner, item, cancellationToken);
+        if ((rights & needed) != needed)
+        {
+            throw StorageException.PermissionDenied();
+        }
+    }
+}
