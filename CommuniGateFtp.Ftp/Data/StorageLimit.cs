@@ -58,6 +58,16 @@ public readonly record struct StorageLimit
         return true;
     }
 
+    /// <summary>
+    /// FS-QUOTA: the limit that applies, in units, or null for none: the account's own, else (for <c>default</c>) the
+    /// Domain's default, else the server default, unlimited.
+    /// </summary>
+    public static long? Effective(StorageLimit account, StorageLimit domainDefault)
+    {
+        var limit = account.Kind == StorageLimitKind.Default ? domainDefault : account;
+        return limit.Kind == StorageLimitKind.Limited ? limit.Value : null;
+    }
+
     public static StorageLimit Parse(string text) =>
         TryParse(text, out var limit) ? limit : throw new FormatException($"'{text}' is not a storage limit (a number, 'unlimited' or 'default').");
 

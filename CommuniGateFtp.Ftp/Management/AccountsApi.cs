@@ -51,12 +51,12 @@ public static class AccountsApi
         var domain = await db.Domains.FirstOrDefaultAsync(d => d.Name == domainName, cancellationToken);
         if (domain is null)
         {
-            return TypedResults.NotFound(Problem(404, "Domain not found", $"The domain '{domainName}' does not exist."));
+            return TypedResults.NotFound(ApiProblems.DomainNotFound(domainName));
         }
         var name = AccountName.Normalize(request.Name!);
         if (await db.Accounts.AnyAsync(a => a.DomainId == domain.Id && a.Name == name, cancellationToken))
         {
-            return TypedResults.Conflict(Problem(409, "Account exists", $"The account '{name}@{domainName}' already exists."));
+            return TypedResults.Conflict(ApiProblems.Problem(409, "Account exists", $"The account '{name}@{domainName}' already exists."));
         }
         var account = new Account
         {
@@ -88,7 +88,7 @@ public static class AccountsApi
         var losesAdministration = account.IsAdministrator && account.Enabled && (request.IsAdministrator == false || request.Enabled == false);
         if (losesAdministration && await IsLastAdministratorAsync(db, account, cancellationToken))
         {
-            return TypedResults.Conflict(Problem(409, "Last administrator", "The last enabled administrator cannot be demoted or disabled."));
+            return TypedResults.Conflict(ApiProblems.Problem(409, "Last administrator", "The last enabled administrator cannot be demoted or disabled."));
         }
         Apply(account, request, passwords);
         await db.SaveChangesAsync(cancellationToken);
@@ -104,7 +104,7 @@ public static class AccountsApi
         }
         if (account.IsAdministrator && account.Enabled && await IsLastAdministratorAsync(db, account, cancellationToken))
         {
-            return TypedResults.Conflict(Problem(409, "Last administrator", "The last enabled administrator cannot be deleted."));
+            return TypedResults.Conflict(ApiProblems.Problem(409, "Last administrator", "The last enabled administrator cannot be deleted."));
         }
         db.Accounts.Remove(account);
         await db.SaveChangesAsync(cancellationToken);
@@ -145,10 +145,13 @@ public static class AccountsApi
         !await db.Accounts.AnyAsync(a => a.Id != account.Id && a.IsAdministrator && a.Enabled, cancellationToken);
 
     private static AccountResponse ToResponse(Account a) => new(a.Name, a.Domain.Name, a.Enabled, a.EnabledServices, a.IsAdministrator,
-        a.IsDomainAdministrator, a.StorageSizeLimit.ToString(), a.StorageFilesLimit.ToString(), a.StorageBytesUsed, a.StorageFilesUsed, a.CreatedAt);
+        a.IsDomainAdministrator, a.StorageSizeLimit.ToString(), a.StorageFilesLimit.ToString(), a.StorageBytesUsed, a.StorageFilesUsed, a.CreatedAt,
+        Effective(a.StorageSizeLimit, a.Domain.DefaultStorageSizeLimit), Effective(a.StorageFilesLimit, a.Domain.DefaultStorageFilesLimit));
+
+    private static string Effective(StorageLimit account, StorageLimit domainDefault) =>
+        StorageLimit.Effective(account, domainDefault)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited";
 
     private static NotFound<ProblemDetails> AccountNotFound(string domain, string name) =>
-        TypedResults.NotFound(Problem(404, "Account not found", $"The account '{name}@{domain}' does not exist."));
+        TypedResults.NotFound(ApiProblems.AccountNotFound(domain, name));
 
-    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 }

@@ -35,6 +35,8 @@ public static class ManagementApi
         app.MapAuthApi();
         app.MapDomainsApi();
         app.MapAccountsApi();
+        app.MapAccessApi();
+        app.MapGroupsApi();
         app.MapSessionsApi();
         app.MapSettingsApi();
         app.MapLogApi();

@@ -18,8 +18,8 @@ public sealed class StorageUsage(IServiceScopeFactory scopes) : IStorageUsage
         {
             return QuotaAllowance.Unlimited;
         }
-        var bytes = Effective(account.StorageSizeLimit, account.Domain.DefaultStorageSizeLimit);
-        var files = Effective(account.StorageFilesLimit, account.Domain.DefaultStorageFilesLimit);
+        var bytes = StorageLimit.Effective(account.StorageSizeLimit, account.Domain.DefaultStorageSizeLimit);
+        var files = StorageLimit.Effective(account.StorageFilesLimit, account.Domain.DefaultStorageFilesLimit);
         return new QuotaAllowance(
             bytes is { } b ? Math.Max(0, b - account.StorageBytesUsed) : null,
             files is { } f ? Math.Max(0, f - account.StorageFilesUsed) : null);
@@ -37,11 +37,5 @@ public sealed class StorageUsage(IServiceScopeFactory scopes) : IStorageUsage
         await db.Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(set => set
             .SetProperty(a => a.StorageBytesUsed, a => Math.Max(0, a.StorageBytesUsed + bytes))
             .SetProperty(a => a.StorageFilesUsed, a => Math.Max(0, a.StorageFilesUsed + files)), cancellationToken);
-    }
-
-    private static long? Effective(StorageLimit account, StorageLimit domain)
-    {
-        var limit = account.Kind == StorageLimitKind.Default ? domain : account;
-        return limit.Kind == StorageLimitKind.Limited ? limit.Value : null; // server default: unlimited
     }
 }

@@ -1,6 +1,9 @@
 namespace CommuniGateFtp.Ftp.Management.Contracts;
 
-/// <summary>An account as the API shows it. Passwords are never returned.</summary>
+/// <summary>
+/// An account as the API shows it. Passwords are never returned. The effective limits resolve <c>default</c> through
+/// the Domain (FS-QUOTA): a number or <c>unlimited</c>.
+/// </summary>
 public sealed record AccountResponse(
     string Name,
     string Domain,
@@ -12,7 +15,9 @@ public sealed record AccountResponse(
     string StorageFilesLimit,
     long StorageBytesUsed,
     long StorageFilesUsed,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string EffectiveStorageSizeLimit,
+    string EffectiveStorageFilesLimit);
 
 /// <summary>
 /// Body of <c>POST /api/accounts</c> and <c>PUT /api/accounts/{domain}/{name}</c>. On PUT, a null member keeps its

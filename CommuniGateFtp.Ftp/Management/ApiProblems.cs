@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommuniGateFtp.Ftp.Management;
+
+/// <summary>RFC 7807 problem bodies the management API answers with.</summary>
+public static class ApiProblems
+{
+    public static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    public static ProblemDetails AccountNotFound(string domain, string name) =>
+        Problem(404, "Account not found", $"The account '{name}@{domain}' does not exist.");
+
+    public static ProblemDetails DomainNotFound(string domain) =>
+        Problem(404, "Domain not found", $"The domain '{domain}' does not exist.");
+}
