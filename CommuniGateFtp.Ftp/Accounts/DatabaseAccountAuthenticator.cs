@@ -9,6 +9,15 @@ public sealed class DatabaseAccountAuthenticator(IServiceScopeFactory scopes, Pa
     // Verified when the account does not exist, so that unknown names cost as much as wrong passwords (SEC-NOENUM).
     private readonly Lazy<string> _decoyHash = new(() => passwords.Hash(Guid.NewGuid().ToString()));
 
+    public async Task<AuthenticatedAccount?> AnonymousAsync(string? domain, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
+        var name = await db.Domains.Where(d => d.Enabled && (domain == null ? d.IsMain : d.Name == domain))
+            .Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        return name is null ? null : AuthenticatedAccount.Anonymous(name);
+    }
+
     public async Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

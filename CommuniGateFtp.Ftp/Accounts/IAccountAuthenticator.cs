@@ -5,4 +5,7 @@ public interface IAccountAuthenticator
 {
     /// <param name="service">An Enabled Service the account must have (e.g. <c>FTP</c>), or null for none.</param>
     Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken);
+
+    /// <summary>SES-ANON: the anonymous caller of <paramref name="domain"/> (null: the Main Domain), or null when that Domain is unknown or disabled.</summary>
+    Task<AuthenticatedAccount?> AnonymousAsync(string? domain, CancellationToken cancellationToken);
 }

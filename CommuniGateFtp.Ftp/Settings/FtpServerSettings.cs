@@ -22,6 +22,9 @@ public sealed record FtpServerSettings
     /// <summary>SET-LEGACYLIST: on → LIST of a missing target still opens the data connection and sends nothing.</summary>
     public bool LegacyList { get; init; }
 
+    /// <summary>SET-ANON, SES-ANON: USER <c>anonymous</c> or <c>ftp</c> with any password may list and read outside <c>private</c>.</summary>
+    public bool AllowAnonymous { get; init; }
+
     /// <summary>SET-TIMEOUTS, SES-IDLE: no command for this long ends the session with 421 (RFC 1123: at least 5 minutes).</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(300);
 

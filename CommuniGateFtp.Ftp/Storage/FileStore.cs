@@ -9,6 +9,7 @@ namespace CommuniGateFtp.Ftp.Storage;
 public sealed class FileStore(IOptions<FtpOptions> options, IStorageOwners owners, AccessPolicy policy)
 {
     private const string StagingFolder = ".staging"; // domain names never start with '.', so this never collides
+    private const string AnonymousFolder = ".anonymous";
 
     private string StorageRoot => Path.GetFullPath(options.Value.StorageRoot);
 
@@ -24,6 +25,11 @@ public sealed class FileStore(IOptions<FtpOptions> options, IStorageOwners owner
     public FileSpace OpenSpace(AuthenticatedAccount caller)
     {
         var self = new StorageOwner(caller.Id, caller.Name, caller.Domain);
-        return new FileSpace(caller, self, Open(self), this, owners, policy);
+        // SES-ANON: an anonymous session's own root is an empty directory that nobody may write to.
+        var home = caller.IsAnonymous
+            ? new StorageArea(Directory.CreateDirectory(Path.Combine(StorageRoot, AnonymousFolder)).FullName, Path.Combine(StorageRoot, StagingFolder),
+                caller.Name, FileRights.Lookup | FileRights.Read)
+            : Open(self);
+        return new FileSpace(caller, self, home, this, owners, policy);
     }
 }

@@ -25,8 +25,10 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
         }
 
         var login = session.PendingLogin;
-        var result = login is null
-            ? LoginResult.Fail(LoginFailure.UnknownAccount)
+        var anonymous = login is not null && live.Current.AllowAnonymous && AuthenticatedAccount.IsAnonymousName(login.Account);
+        var result = login is null ? LoginResult.Fail(LoginFailure.UnknownAccount)
+            : anonymous ? await authenticator.AnonymousAsync(login.Domain, cancellationToken) is { } guest
+                ? LoginResult.Success(guest) : LoginResult.Fail(LoginFailure.DomainDisabled)
             : await authenticator.AuthenticateAsync(login, context.Command.Argument, AccountServices.Ftp, cancellationToken);
         FtpTelemetry.Logins.Add(1, new KeyValuePair<string, object?>("result", result.Succeeded ? "success" : "failure"));
 
@@ -34,8 +36,9 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
         {
             session.CompleteLogin(account, files.OpenSpace(account));
             logger.LoginSucceeded(session.Id, session.Client, account.Address);
-            log.Write(CgpLogLevel.Major, session.Id, session.Client, $"login {account.Address} ok (PASS, TLS {(session.ControlIsTls ? "yes" : "no")})");
-            return new FtpReply(ReplyCode.UserLoggedIn, $"User {account.Name} logged in");
+            log.Write(CgpLogLevel.Major, session.Id, session.Client,
+                $"login {account.Address} ok ({(anonymous ? "anonymous" : "PASS")}, TLS {(session.ControlIsTls ? "yes" : "no")})");
+            return new FtpReply(ReplyCode.UserLoggedIn, anonymous ? "Anonymous access granted, restrictions apply" : $"User {account.Name} logged in");
         }
 
         logger.LoginFailed(session.Id, session.Client, login?.ToString() ?? "(invalid name)", result.Failure);

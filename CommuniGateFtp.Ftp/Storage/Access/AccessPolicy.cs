@@ -15,7 +15,8 @@ public sealed class AccessPolicy(IAccessControlStore acl)
 
     /// <summary>Why <paramref name="caller"/> has every right on <paramref name="owner"/>'s storage, or null (FS-WHO).</summary>
     public static string? FullRightsReason(AuthenticatedAccount caller, StorageOwner owner) =>
-        caller.Id == owner.Id ? "owner"
+        caller.IsAnonymous ? null
+        : caller.Id == owner.Id ? "owner"
         : caller.IsAdministrator ? "server administrator"
         : caller.IsDomainAdministrator && caller.Domain == owner.Domain ? "domain administrator"
         : null;
@@ -40,6 +41,10 @@ public sealed class AccessPolicy(IAccessControlStore acl)
         {
             rules.Add(new AccessRule("implicit", implicitRights));
         }
+        if (caller.IsAnonymous)
+        {
+            return new AccessExplanation(Implicit(inner), rules); // SES-ANON: no ACL speaks of anonymous users
+        }
         var entries = await acl.GetAsync(owner.Id, inner, cancellationToken);
         var groups = await GroupsAsync(caller, owner, entries, cancellationToken);
         rules.AddRange(entries.Where(e => e.Grantee.Matches(caller, owner, groups)).Select(e => new AccessRule("acl", e.Rights, e.Grantee.ToString())));
@@ -54,7 +59,9 @@ public sealed class AccessPolicy(IAccessControlStore acl)
         {
             return _ => FileRights.All;
         }
-        var children = await acl.GetChildrenAsync(owner.Id, directory, cancellationToken);
+        var children = caller.IsAnonymous
+            ? new Dictionary<string, IReadOnlyList<AclEntry>>()
+            : await acl.GetChildrenAsync(owner.Id, directory, cancellationToken);
         var groups = await GroupsAsync(caller, owner, children.Values.SelectMany(e => e), cancellationToken);
         var insidePrivate = Implicit(directory) == FileRights.None;
         return name =>

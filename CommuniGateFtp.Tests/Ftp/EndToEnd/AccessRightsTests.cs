@@ -251,6 +251,37 @@ public sealed class AccessRightsTests(FtpServiceFactory service) : IClassFixture
     }
 
     // nocwd: RETR with the whole path, since r on a file does not give l on its directory (so no CWD into it).
+    [Fact]
+    public async Task Anonymous_sessions_only_look_and_read_outside_private_when_allowed()
+    {
+        await AccountAsync("owner6");
+        await UploadAsync("owner6", "/pub/hello.txt", "hello");
+        await UploadAsync("owner6", "/private/p.txt", "p");
+        await SetAclAsync("owner6", "/private/p.txt", ("anyone", "rw"));
+        var anonymousRead = () => ProcessRunner.RunAsync(RequiredTool.Find("curl"), ["-sS", "-v", Url("/~owner6/pub/hello.txt")]); // curl's default: anonymous
+
+        Assert.Contains("< 530", (await anonymousRead()).Stderr);
+        (await _admin.PutAsJsonAsync("/api/settings/ftp", new { allowAnonymous = true, loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
+        try
+        {
+            Assert.Equal("hello", (await anonymousRead()).Stdout);
+            await using var guest = await RawFtpClient.ConnectAsync(service.FtpPort, "ftp", "guest@example.org");
+            Assert.Equal("257 \"/\" is current directory", await guest.CommandAsync("PWD"));
+            Assert.Equal("550 Permission denied", await guest.CommandAsync("MKD /mine"));
+            Assert.Equal("550 Permission denied", await guest.CommandAsync("DELE /~owner6/pub/hello.txt"));
+            Assert.Equal("550 Permission denied", await guest.CommandAsync("SIZE /~owner6/private/p.txt")); // "anyone" means authenticated accounts
+            Assert.Equal("550 Permission denied", await guest.CommandAsync("MFMT 20200101000000 /~owner6/pub/hello.txt"));
+            Assert.StartsWith("213 5", await guest.CommandAsync("SIZE /~owner6/pub/hello.txt"));
+            var upload = await ProcessRunner.RunAsync(RequiredTool.Find("curl"), ["-sS", "-v", "-T", Path.Combine(service.AccountRoot("owner6"), "pub", "hello.txt"),
+                Url("/~owner6/pub/copy.txt")]);
+            Assert.Contains("< 550 Permission denied", upload.Stderr);
+        }
+        finally
+        {
+            (await _admin.PutAsJsonAsync("/api/settings/ftp", new { loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
+        }
+    }
+
     private async Task<string> ReadAsync(string user, string path)
     {
         var read = await CurlAsync(user, "--ftp-method", "nocwd", Url(path));

@@ -31,6 +31,9 @@ public sealed class TranscriptHarness
             Task.FromResult(login.Account == "alice" && password == "secret"
                 ? LoginResult.Success(new AuthenticatedAccount(1, "alice", "test.example", false))
                 : LoginResult.Fail(LoginFailure.BadPassword));
+
+        public Task<AuthenticatedAccount?> AnonymousAsync(string? domain, CancellationToken cancellationToken) =>
+            Task.FromResult<AuthenticatedAccount?>(AuthenticatedAccount.Anonymous(domain ?? "test.example"));
     }
 
     public static async Task RunAsync(string script, Action<FtpOptions>? configure = null, Func<FtpServerSettings, FtpServerSettings>? live = null)
