@@ -20,6 +20,7 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonit
         using var activity = FtpTelemetry.Source.StartActivity($"FTP {command.Verb}");
         activity?.SetTag("ftp.command", command.ToLogString());
         session.LastCommand = command.Verb;
+        var renaming = session.PendingRename;
 
         FtpReply reply;
         try
@@ -45,7 +46,22 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonit
         FtpTelemetry.Commands.Add(1, new("ftp.command", command.Verb), new("ftp.reply.code", reply.Code));
         logger.CommandServed(session.Id, session.Client, command.ToLogString(), reply.Code);
         log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"{command.ToLogString()} -> {(reply.IsDeferred ? 150 : reply.Code)}");
+        LogOutcome(session, command, reply, renaming);
         return reply;
+    }
+
+    // LOG-CONTENT: file changes at Major; refused sequences, quota hits and storage errors at Problems.
+    private void LogOutcome(FtpSession session, FtpCommand command, FtpReply reply, VirtualPath? renaming)
+    {
+        if (reply.Code is >= 200 and < 300 && KnownVerbs.ChangeFiles.Contains(command.Verb))
+        {
+            log.Write(CgpLogLevel.Major, session.Id, session.Client,
+                command.Verb == "RNTO" ? $"renamed {renaming} to {command.Argument}" : $"{command.Verb} {command.Argument}");
+        }
+        else if (reply.Code is 503 or 552 or 451 or 452 || reply.Lines[^1] == QuotaAllowance.FilesLimitExceeded)
+        {
+            log.Write(CgpLogLevel.Problems, session.Id, session.Client, $"{command.ToLogString()} refused: {reply}");
+        }
     }
 
     private ValueTask<FtpReply> DecideAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)

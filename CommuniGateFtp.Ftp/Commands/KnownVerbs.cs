@@ -27,6 +27,12 @@ public static class KnownVerbs
         "PORT", "PASV", "EPRT", "LPRT", "LPSV",
     };
 
+    /// <summary>LOG-CONTENT: the commands whose success changes File Storage at once (uploads are logged when they end).</summary>
+    public static readonly IReadOnlySet<string> ChangeFiles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "DELE", "RNTO", "MKD", "XMKD", "RMD", "XRMD", "MFMT",
+    };
+
     /// <summary>SET-PASSIVE: the commands that open a passive data connection.</summary>
     public static readonly IReadOnlySet<string> Passive = new HashSet<string>(StringComparer.Ordinal) { "PASV", "EPSV", "LPSV" };
 }

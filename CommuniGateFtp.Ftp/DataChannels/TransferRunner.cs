@@ -3,6 +3,7 @@ using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
+using CommuniGateFtp.Ftp.Telemetry;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
@@ -10,7 +11,7 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// Runs a transfer command's data phase beside the command loop, so ABOR, STAT and NOOP are served meanwhile
 /// (LIM-CONCURRENT): open the data connection in DATA-ORDER, run the body, answer 226, 425, 426, 451 or 452.
 /// </summary>
-public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, TimeProvider time, ILogger<TransferRunner> logger)
+public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBook log, TimeProvider time, ILogger<TransferRunner> logger)
 {
     /// <summary>The body moves the bytes; <paramref name="onFailure"/> cleans up after anything but success (FS-ATOMIC).</summary>
     public FtpReply Start(FtpSession session, string command, string path, TransferDirection direction, string openingText,
@@ -38,6 +39,8 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, TimeProv
         var settings = live.Current;
         var succeeded = false;
         FtpReply final;
+        using var progress = new CancellationTokenSource();
+        _ = ReportProgressAsync(session, transfer, progress.Token);
         await using (channel)
         {
             try
@@ -53,9 +56,14 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, TimeProv
                 {
                     await session.Replies.SendAsync(opening, stopping); // active: 150 once connected, before any TLS
                 }
+                if (stream is System.Net.Sockets.NetworkStream { Socket: var socket })
+                {
+                    log.Write(CgpLogLevel.LowLevel, session.Id, session.Client,
+                        $"data connection {socket.LocalEndPoint} <-> {socket.RemoteEndPoint} opened for {transfer.Command}");
+                }
                 if (stream is not null && session.DataIsPrivate)
                 {
-                    stream = await ProtectAsync(stream, transfer.Direction == TransferDirection.Receive, settings.DataConnectTimeout, linked.Token); // TLS-DATA
+                    stream = await ProtectAsync(session, stream, transfer.Direction == TransferDirection.Receive, settings.DataConnectTimeout, linked.Token); // TLS-DATA
                 }
                 if (stream is null)
                 {
@@ -97,6 +105,8 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, TimeProv
                 final = new FtpReply(code, text);
             }
         }
+        await progress.CancelAsync();
+        LogOutcome(session, transfer, succeeded, final);
         try
         {
             if (!succeeded)
@@ -117,16 +127,46 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, TimeProv
         }
     }
 
-    private async Task<Stream?> ProtectAsync(Stream plain, bool receiving, TimeSpan timeout, CancellationToken cancellationToken)
+    // LOG-CONTENT: uploads are file changes (Major), downloads data-connection details (Low-Level), failures Problems.
+    private void LogOutcome(FtpSession session, FtpTransfer transfer, bool succeeded, FtpReply final)
+    {
+        var receiving = transfer.Direction == TransferDirection.Receive;
+        var level = !succeeded ? (transfer.AbortRequested ? CgpLogLevel.LowLevel : CgpLogLevel.Problems) : receiving ? CgpLogLevel.Major : CgpLogLevel.LowLevel;
+        log.Write(level, session.Id, session.Client, succeeded
+            ? $"{transfer.Command} {transfer.Path}: {transfer.Bytes} bytes {(receiving ? "received" : "sent")}"
+            : $"{transfer.Command} {transfer.Path} ended after {transfer.Bytes} bytes: {final}");
+    }
+
+    // LOG-CONTENT: All Info records how far a transfer has come, once a second.
+    private async Task ReportProgressAsync(FtpSession session, FtpTransfer transfer, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                log.Write(CgpLogLevel.AllInfo, session.Id, session.Client,
+                    $"{transfer.Command} {transfer.Path}: {transfer.Bytes} bytes, {transfer.Rate(time.GetUtcNow()):F0} bytes/s");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The transfer ended.
+        }
+    }
+
+    private async Task<Stream?> ProtectAsync(FtpSession session, Stream plain, bool receiving, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
-            return await tls.AcceptDataAsync(plain, receiving, timeout, cancellationToken);
+            var ssl = await tls.AcceptDataAsync(plain, receiving, timeout, cancellationToken);
+            log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"data connection TLS {ssl.SslProtocol} {ssl.NegotiatedCipherSuite}");
+            return ssl;
         }
         catch (Exception ex) when (ex is IOException or System.Security.Authentication.AuthenticationException
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            logger.LogWarning("TLS handshake on a data connection failed: {Error}", ex.Message);
+            log.Write(CgpLogLevel.Problems, session.Id, session.Client, $"TLS handshake on a data connection failed: {ex.Message}");
             return null; // 425
         }
     }

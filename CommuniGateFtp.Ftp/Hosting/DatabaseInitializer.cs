@@ -11,12 +11,13 @@ namespace CommuniGateFtp.Ftp.Hosting;
 /// Applies EF Core migrations and seeds an empty database before anything else starts. A PostgreSQL advisory lock
 /// makes two instances starting at once take turns; a Polly retry rides out a database that is still starting.
 /// </summary>
-public sealed class DatabaseInitializer(IServiceScopeFactory scopes, LiveSettings settings, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, LiveSettings settings, Telemetry.FtpLogBook log,
+    ILogger<DatabaseInitializer> logger) : IHostedService
 {
     // Any constant works: it only has to be the same on every node ("CGFTP" in ASCII).
     private const long MigrationLockKey = 0x4347465450;
 
-    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
+    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient).Handle<TimeoutException>(),
@@ -24,11 +25,16 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, LiveSetting
             Delay = TimeSpan.FromMilliseconds(500),
             BackoffType = DelayBackoffType.Exponential,
             MaxDelay = TimeSpan.FromSeconds(5),
+            OnRetry = args =>
+            {
+                log.WriteServer(Telemetry.CgpLogLevel.Failures, $"database unreachable at start ({args.Outcome.Exception?.Message}); retrying");
+                return ValueTask.CompletedTask;
+            },
         })
         .Build();
 
     public Task StartAsync(CancellationToken cancellationToken) =>
-        Retry.ExecuteAsync(async ct => await InitializeAsync(ct), cancellationToken).AsTask();
+        _retry.ExecuteAsync(async ct => await InitializeAsync(ct), cancellationToken).AsTask();
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -8,7 +8,7 @@ namespace CommuniGateFtp.Ftp.Security;
 /// The server certificate from settings (PEM cert + key, or PFX). Reloaded when the files change, so a renewed
 /// certificate applies to the next handshake without a restart.
 /// </summary>
-public sealed class ServerCertificate(IOptionsMonitor<FtpOptions> options, ILogger<ServerCertificate> logger)
+public sealed class ServerCertificate(IOptionsMonitor<FtpOptions> options, ILogger<ServerCertificate> logger, Telemetry.FtpLogBook? log = null)
 {
     private readonly Lock _gate = new();
     private (string? Path, DateTime Stamp, X509Certificate2? Certificate) _loaded;
@@ -51,6 +51,7 @@ public sealed class ServerCertificate(IOptionsMonitor<FtpOptions> options, ILogg
         catch (Exception ex) when (ex is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
         {
             logger.LogCritical(ex, "TLS certificate {Path} could not be loaded: AUTH TLS is unavailable", tls.CertificatePath);
+            log?.WriteServer(Telemetry.CgpLogLevel.Failures, $"TLS certificate {tls.CertificatePath} could not be loaded: {ex.Message}");
             return null;
         }
     }

@@ -17,7 +17,7 @@ public sealed class ControlConnection(IDuplexPipe transport) : IAsyncDisposable
     public IDuplexPipe Pipe { get; private set; } = transport;
 
     /// <summary>Runs the server handshake; false (and logged) when it fails or times out: the connection then closes.</summary>
-    public async Task<bool> StartTlsAsync(FtpSession session, TlsHandshake tls, TimeSpan timeout, ILogger logger, CancellationToken stopping)
+    public async Task<bool> StartTlsAsync(FtpSession session, TlsHandshake tls, TimeSpan timeout, FtpLogBook log, CancellationToken stopping)
     {
         try
         {
@@ -25,7 +25,7 @@ public sealed class ControlConnection(IDuplexPipe transport) : IAsyncDisposable
             (Pipe, _tls) = (pipe, stream);
             session.Replies.Switch(pipe.Output);
             session.ControlIsTls = true;
-            logger.TlsStarted(session.Id, session.Client, stream.SslProtocol.ToString(), stream.NegotiatedCipherSuite.ToString());
+            log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"TLS {stream.SslProtocol} {stream.NegotiatedCipherSuite} on the control connection");
             return true;
         }
         catch (Exception ex) when (ex is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException)
@@ -34,7 +34,7 @@ public sealed class ControlConnection(IDuplexPipe transport) : IAsyncDisposable
             {
                 throw;
             }
-            logger.Problem(session.Id, session.Client, $"TLS handshake on the control connection failed: {ex.Message}");
+            log.Write(CgpLogLevel.Problems, session.Id, session.Client, $"TLS handshake on the control connection failed: {ex.Message}");
             return false;
         }
     }

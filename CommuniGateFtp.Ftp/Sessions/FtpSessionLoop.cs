@@ -22,7 +22,13 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
     public async Task RunAsync(IDuplexPipe transport, EndPoint? remote, EndPoint? local, CancellationToken stopping, bool implicitTls = false)
     {
         var session = registry.Open(remote, local);
-        session.Replies = new ReplyChannel(transport.Output);
+        session.Replies = new ReplyChannel(transport.Output, reply =>
+        {
+            if (log.IsEnabled(CgpLogLevel.AllInfo))
+            {
+                log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "-> " + string.Join(" | ", reply.Lines.Select((l, i) => i == 0 ? $"{reply.Code} {l}" : l)));
+            }
+        });
         using var activity = FtpTelemetry.Source.StartActivity("FTP session", ActivityKind.Server);
         activity?.SetTag("ftp.session.id", session.Id);
         activity?.SetTag("client.address", (remote as IPEndPoint)?.Address.ToString());
@@ -32,7 +38,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         {
             var settings = options.CurrentValue;
             var control = new ControlConnection(transport);
-            if (implicitTls && !await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, logger, stopping))
+            if (implicitTls && !await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, log, stopping))
             {
                 return;
             }
@@ -110,7 +116,6 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                 {
                     continue;
                 }
-                logger.Problem(session.Id, session.Client, "timed out");
                 log.Write(CgpLogLevel.Problems, session.Id, session.Client, "timed out");
                 await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceNotAvailable, "Timeout, closing control connection"), stopping);
                 return;
@@ -154,7 +159,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             {
                 var switched = session.ControlIsTls
                     ? await control.StopTlsAsync(session, live.Current.LoginTimeout, stopping)
-                    : await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, logger, stopping);
+                    : await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, log, stopping);
                 if (!switched)
                 {
                     return;
@@ -184,9 +189,13 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         {
             return new FtpReply(ReplyCode.SyntaxError, "Telnet options refused");
         }
-        return FtpCommandParser.TryParse(data.WrittenSpan, out var command)
-            ? await dispatcher.DispatchAsync(session, command, stopping)
-            : new FtpReply(ReplyCode.SyntaxError, "Unknown command");
+        if (!FtpCommandParser.TryParse(data.WrittenSpan, out var command))
+        {
+            log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, $"<- ({data.WrittenCount} bytes that are not a command)");
+            return new FtpReply(ReplyCode.SyntaxError, "Unknown command");
+        }
+        log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "<- " + command.ToLogString()); // LOG-MASK: never the raw PASS line
+        return await dispatcher.DispatchAsync(session, command, stopping);
     }
 
     private static async ValueTask TrySendAsync(FtpSession session, FtpReply reply)

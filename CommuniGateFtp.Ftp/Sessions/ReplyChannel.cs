@@ -5,9 +5,9 @@ namespace CommuniGateFtp.Ftp.Sessions;
 
 /// <summary>
 /// Writes replies to the control connection one at a time: the command loop and a running transfer (150/226/426)
-/// both answer, and their lines must never interleave.
+/// both answer, and their lines must never interleave. <paramref name="sent"/> sees each reply once it is out (LOG-CONTENT).
 /// </summary>
-public sealed class ReplyChannel(PipeWriter output)
+public sealed class ReplyChannel(PipeWriter output, Action<FtpReply>? sent = null)
 {
     private PipeWriter _output = output;
 
@@ -24,6 +24,7 @@ public sealed class ReplyChannel(PipeWriter output)
             {
                 throw new IOException("The peer closed the control connection.");
             }
+            sent?.Invoke(reply);
         }
         finally
         {

@@ -10,9 +10,10 @@ namespace CommuniGateFtp.Ftp.Settings;
 /// Keeps <see cref="LiveSettings"/> current on this node: LISTENs on PostgreSQL for other nodes' changes, and after a
 /// lost connection reconnects (Polly, backing off) and reloads, so no change is missed.
 /// </summary>
-public sealed class SettingsNotifications(LiveSettings settings, IServiceScopeFactory scopes, ILogger<SettingsNotifications> logger) : BackgroundService
+public sealed class SettingsNotifications(LiveSettings settings, IServiceScopeFactory scopes, Telemetry.FtpLogBook log,
+    ILogger<SettingsNotifications> logger) : BackgroundService
 {
-    private static readonly ResiliencePipeline Reconnect = new ResiliencePipelineBuilder()
+    private readonly ResiliencePipeline _reconnect = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<IOException>().Handle<TimeoutException>(),
@@ -20,11 +21,18 @@ public sealed class SettingsNotifications(LiveSettings settings, IServiceScopeFa
             Delay = TimeSpan.FromMilliseconds(500),
             BackoffType = DelayBackoffType.Exponential,
             MaxDelay = TimeSpan.FromSeconds(30),
+            OnRetry = args =>
+            {
+                // LOG-CONTENT 1: the database is unreachable (settings changes wait until it is back).
+                log.WriteServer(Telemetry.CgpLogLevel.Failures,
+                    $"database unreachable ({args.Outcome.Exception?.Message}); listening again in {args.RetryDelay.TotalSeconds:F1} s");
+                return ValueTask.CompletedTask;
+            },
         })
         .Build();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Reconnect.ExecuteAsync(async ct => await ListenAsync(ct), stoppingToken).AsTask();
+        _reconnect.ExecuteAsync(async ct => await ListenAsync(ct), stoppingToken).AsTask();
 
     private async Task ListenAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,9 @@ namespace CommuniGateFtp.Ftp.Storage;
 /// </summary>
 public sealed record QuotaAllowance(long? BytesLeft, long? FilesLeft)
 {
+    /// <summary>FS-QUOTA-HIT: the reply text when a new file or directory would pass the files limit.</summary>
+    public const string FilesLimitExceeded = "Files limit exceeded";
+
     public static QuotaAllowance Unlimited { get; } = new(null, null);
 
     public bool AllowsNewFile => FilesLeft is null or > 0;

@@ -14,7 +14,7 @@ public sealed class StorageChanges(IStorageUsage usage, IAccessControlStore acl)
     {
         if (!(await usage.GetAllowanceAsync(target.Owner.Id, cancellationToken)).AllowsNewFile)
         {
-            throw new StorageException(550, "Files limit exceeded");
+            throw new StorageException(550, QuotaAllowance.FilesLimitExceeded);
         }
         target.Area.CreateDirectory(target.Inner);
         await usage.AddAsync(target.Owner.Id, 0, 1, CancellationToken.None);

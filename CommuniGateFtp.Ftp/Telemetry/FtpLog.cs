@@ -20,15 +20,9 @@ internal static partial class FtpLog
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "FTP-{SessionId:000000}({Remote}) closed after {Duration}")]
     public static partial void SessionClosed(this ILogger logger, long sessionId, string remote, TimeSpan duration);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "FTP-{SessionId:000000}({Remote}) {Problem}")]
-    public static partial void Problem(this ILogger logger, long sessionId, string remote, string problem);
-
     [LoggerMessage(EventId = 30, Level = LogLevel.Debug, Message = "FTP-{SessionId:000000}({Remote}) {Command} -> {Code}")]
     public static partial void CommandServed(this ILogger logger, long sessionId, string remote, string command, int code);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Error, Message = "FTP-{SessionId:000000}({Remote}) session failed")]
     public static partial void SessionFailed(this ILogger logger, long sessionId, string remote, Exception exception);
-
-    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "FTP-{SessionId:000000}({Remote}) TLS {Protocol} {Cipher} on the control connection")]
-    public static partial void TlsStarted(this ILogger logger, long sessionId, string remote, string protocol, string cipher);
 }

@@ -41,6 +41,9 @@ public sealed class FtpLogBook(LiveSettings settings, TimeProvider time, ILogger
             "{FtpLogRecord}", record.ToString());
     }
 
+    /// <summary>A record about the server rather than a session (listener, certificate, database): session 0, client <c>server</c>.</summary>
+    public void WriteServer(CgpLogLevel level, string text) => Write(level, 0, "server", text);
+
     /// <summary>The recent records, oldest first.</summary>
     public IReadOnlyList<FtpLogRecord> Recent()
     {

@@ -16,7 +16,7 @@ public sealed class UploadBody(IStorageUsage usage, StorageChanges changes)
         CancellationToken cancellationToken)
     {
         var allowance = await usage.GetAllowanceAsync(location.Owner.Id, cancellationToken);
-        return (target.CreatesFile && !allowance.AllowsNewFile ? new Protocol.FtpReply(552, "Files limit exceeded") : null, allowance);
+        return (target.CreatesFile && !allowance.AllowsNewFile ? new Protocol.FtpReply(552, QuotaAllowance.FilesLimitExceeded) : null, allowance);
     }
 
     public Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(StorageLocation location, UploadTarget target, bool ascii,
