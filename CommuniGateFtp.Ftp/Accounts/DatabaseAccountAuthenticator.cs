@@ -9,6 +9,14 @@ public sealed class DatabaseAccountAuthenticator(IServiceScopeFactory scopes, Pa
     // Verified when the account does not exist, so that unknown names cost as much as wrong passwords (SEC-NOENUM).
     private readonly Lazy<string> _decoyHash = new(() => passwords.Hash(Guid.NewGuid().ToString()));
 
+    public async Task<string?> DomainOwningAsync(System.Net.IPAddress localAddress, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var address = DomainAddress.Normalize(localAddress);
+        return await scope.ServiceProvider.GetRequiredService<FtpDbContext>().Domains
+            .Where(d => d.LocalIps.Contains(address)).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<AuthenticatedAccount?> AnonymousAsync(string? domain, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

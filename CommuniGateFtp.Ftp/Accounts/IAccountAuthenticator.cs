@@ -8,4 +8,7 @@ public interface IAccountAuthenticator
 
     /// <summary>SES-ANON: the anonymous caller of <paramref name="domain"/> (null: the Main Domain), or null when that Domain is unknown or disabled.</summary>
     Task<AuthenticatedAccount?> AnonymousAsync(string? domain, CancellationToken cancellationToken);
+
+    /// <summary>NET-DOMAINIP: the Domain that owns the local address a client connected to, or null (then the Main Domain).</summary>
+    Task<string?> DomainOwningAsync(System.Net.IPAddress localAddress, CancellationToken cancellationToken);
 }

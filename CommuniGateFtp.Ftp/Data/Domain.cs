@@ -19,6 +19,12 @@ public sealed class Domain
     /// <summary>The <c>default</c> for accounts' file-count limits in this domain (FS-QUOTA).</summary>
     public StorageLimit DefaultStorageFilesLimit { get; set; } = StorageLimit.Default;
 
+    /// <summary>
+    /// NET-DOMAINIP: local IP addresses this Domain owns, normalised text (IPv4 as dotted quad). An unqualified login
+    /// name given on a connection to one of them belongs to this Domain (SES-NAME).
+    /// </summary>
+    public List<string> LocalIps { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<Account> Accounts { get; set; } = [];

@@ -39,16 +39,20 @@ public static class DomainsApi
         var name = DomainName.Normalize(request.Name!);
         if (await db.Domains.AnyAsync(d => d.Name == name, cancellationToken))
         {
-            return TypedResults.Conflict(new ProblemDetails { Title = "Domain exists", Detail = $"The domain '{name}' already exists.", Status = 409 });
+            return TypedResults.Conflict(ApiProblems.Problem(409, "Domain exists", $"The domain '{name}' already exists."));
         }
         var domain = new Domain { Name = name, CreatedAt = time.GetUtcNow() };
+        if (await OwnedElsewhereAsync(db, domain, request, cancellationToken) is { } taken)
+        {
+            return TypedResults.Conflict(taken);
+        }
         Apply(domain, request);
         db.Domains.Add(domain);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/domains/{name}", ToResponse(domain, 0));
     }
 
-    private static async Task<Results<Ok<DomainResponse>, ValidationProblem, NotFound<ProblemDetails>>> UpdateAsync(
+    private static async Task<Results<Ok<DomainResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UpdateAsync(
         string name, DomainRequest request, FtpDbContext db, CancellationToken cancellationToken)
     {
         var errors = Validate(request, creating: false);
@@ -60,7 +64,11 @@ public static class DomainsApi
         var domain = await db.Domains.FirstOrDefaultAsync(d => d.Name == normalized, cancellationToken);
         if (domain is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Title = "Domain not found", Detail = $"The domain '{normalized}' does not exist.", Status = 404 });
+            return TypedResults.NotFound(ApiProblems.DomainNotFound(normalized));
+        }
+        if (await OwnedElsewhereAsync(db, domain, request, cancellationToken) is { } taken)
+        {
+            return TypedResults.Conflict(taken);
         }
         Apply(domain, request);
         await db.SaveChangesAsync(cancellationToken);
@@ -82,11 +90,34 @@ public static class DomainsApi
         {
             errors["defaultStorageFilesLimit"] = ["Use a number of files, 'unlimited' or 'default'."];
         }
+        if (request.LocalIps?.FirstOrDefault(ip => !System.Net.IPAddress.TryParse(ip, out _)) is { } badIp)
+        {
+            errors["localIps"] = [$"'{badIp}' is not an IP address."];
+        }
         return errors;
+    }
+
+    // NET-DOMAINIP: an address belongs to one Domain at most, or unqualified names on it would be ambiguous.
+    private static async Task<ProblemDetails?> OwnedElsewhereAsync(FtpDbContext db, Domain domain, DomainRequest request,
+        CancellationToken cancellationToken)
+    {
+        foreach (var ip in (request.LocalIps ?? []).Select(DomainAddress.Normalize))
+        {
+            var owner = await db.Domains.Where(d => d.Id != domain.Id && d.LocalIps.Contains(ip)).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+            if (owner is not null)
+            {
+                return ApiProblems.Problem(409, "Address owned", $"{ip} already belongs to the domain '{owner}'.");
+            }
+        }
+        return null;
     }
 
     private static void Apply(Domain domain, DomainRequest request)
     {
+        if (request.LocalIps is not null)
+        {
+            domain.LocalIps = [.. request.LocalIps.Select(DomainAddress.Normalize).Distinct()];
+        }
         domain.Enabled = request.Enabled ?? domain.Enabled;
         if (request.DefaultStorageSizeLimit is not null)
         {
@@ -99,5 +130,5 @@ public static class DomainsApi
     }
 
     private static DomainResponse ToResponse(Domain d, int accountCount) => new(d.Name, d.IsMain, d.Enabled, accountCount,
-        d.DefaultStorageSizeLimit.ToString(), d.DefaultStorageFilesLimit.ToString());
+        d.DefaultStorageSizeLimit.ToString(), d.DefaultStorageFilesLimit.ToString(), d.LocalIps);
 }

@@ -111,6 +111,10 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.Property<bool>("IsMain")
                         .HasColumnType("boolean");
 
+                    b.PrimitiveCollection<List<string>>("LocalIps")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)

@@ -70,7 +70,7 @@ public sealed class HandlerTests : IDisposable
     public async Task Rnto_without_rnfr_is_out_of_sequence_and_user_logs_out()
     {
         Assert.Equal(503, (await Run(new RntoHandler(_changes), "RNTO", "x")).Code);
-        Assert.Equal(331, (await Run(new UserHandler(), "USER", "bob")).Code);
+        Assert.Equal(331, (await Run(new UserHandler(new TableAuthenticator()), "USER", "bob")).Code);
         Assert.False(_session.IsLoggedIn);
         Assert.Equal(new LoginName("bob", null), _session.PendingLogin);
     }

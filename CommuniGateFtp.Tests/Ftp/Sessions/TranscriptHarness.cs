@@ -25,17 +25,6 @@ public sealed class TranscriptHarness
 {
     private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 
-    private sealed class TableAuthenticator : IAccountAuthenticator
-    {
-        public Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken) =>
-            Task.FromResult(login.Account == "alice" && password == "secret"
-                ? LoginResult.Success(new AuthenticatedAccount(1, "alice", "test.example", false))
-                : LoginResult.Fail(LoginFailure.BadPassword));
-
-        public Task<AuthenticatedAccount?> AnonymousAsync(string? domain, CancellationToken cancellationToken) =>
-            Task.FromResult<AuthenticatedAccount?>(AuthenticatedAccount.Anonymous(domain ?? "test.example"));
-    }
-
     public static async Task RunAsync(string script, Action<FtpOptions>? configure = null, Func<FtpServerSettings, FtpServerSettings>? live = null)
     {
         var storageRoot = Directory.CreateTempSubdirectory("cgftp-transcript-").FullName;
