@@ -27,6 +27,6 @@ public enum FeatureCondition
     /// <summary>A TLS certificate is loaded: AUTH TLS, PBSZ, PROT.</summary>
     TlsCertificate,
 
-    /// <summary>A certificate is loaded and <c>Ftp:Tls:AllowCcc</c> is on.</summary>
+    /// <summary>A certificate is loaded and the live setting <c>allowCcc</c> is on.</summary>
     CccAllowed,
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Settings;
-using Microsoft.Extensions.Options;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Telemetry;
@@ -12,7 +11,7 @@ namespace CommuniGateFtp.Ftp.Commands;
 /// Applies every cross-cutting policy once — known verb, login state (SES-STATE), argument encoding — and opens one span and
 /// writes one log line per command; then calls the verb's handler. Handlers never re-check policy.
 /// </summary>
-public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonitor<FtpOptions> options, LiveSettings settings,
+public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings settings,
     FtpLogBook log, ILogger<FtpCommandDispatcher> logger)
 {
     public async ValueTask<FtpReply> DispatchAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)
@@ -79,7 +78,7 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, IOptionsMonit
         {
             return ValueTask.FromResult(new FtpReply(ReplyCode.NotImplemented, $"{command.Verb} not implemented"));
         }
-        if (command.Verb is "USER" or "PASS" && !session.ControlIsTls && options.CurrentValue.Tls.RequireTlsForLogin)
+        if (command.Verb is "USER" or "PASS" && !session.ControlIsTls && settings.Current.RequireTlsForLogin)
         {
             // TLS-POLICY
             return ValueTask.FromResult(new FtpReply(ReplyCode.NotLoggedIn, "TLS required"));

@@ -25,6 +25,12 @@ public sealed record FtpServerSettings
     /// <summary>SET-ANON, SES-ANON: USER <c>anonymous</c> or <c>ftp</c> with any password may list and read outside <c>private</c>.</summary>
     public bool AllowAnonymous { get; init; }
 
+    /// <summary>SET-TLS, TLS-CCC: allow CCC to drop TLS from the control connection after login.</summary>
+    public bool AllowCcc { get; init; }
+
+    /// <summary>SET-TLS, TLS-POLICY: USER/PASS only on a protected control connection (530 otherwise).</summary>
+    public bool RequireTlsForLogin { get; init; }
+
     /// <summary>SET-TIMEOUTS, SES-IDLE: no command for this long ends the session with 421 (RFC 1123: at least 5 minutes).</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(300);
 

@@ -1,6 +1,9 @@
 namespace CommuniGateFtp.Ftp.Settings;
 
-/// <summary>SET-TLS: the server certificate and the TLS policies, section <c>Ftp:Tls</c>.</summary>
+/// <summary>
+/// SET-TLS: the server certificate, section <c>Ftp:Tls</c> — a file deployed with each node and reloaded when it
+/// changes. The TLS policies (AllowCcc, RequireTlsForLogin) are live settings (<see cref="FtpServerSettings"/>).
+/// </summary>
 public sealed class TlsOptions
 {
     /// <summary>A PEM certificate (chain) file, or a PFX/PKCS#12 file. Empty: no TLS (AUTH answers 504).</summary>
@@ -11,12 +14,6 @@ public sealed class TlsOptions
 
     /// <summary>The PFX password, if any.</summary>
     public string? Password { get; set; }
-
-    /// <summary>TLS-CCC: allow CCC to drop TLS from the control connection after login.</summary>
-    public bool AllowCcc { get; set; }
-
-    /// <summary>TLS-POLICY: USER/PASS only on a protected control connection.</summary>
-    public bool RequireTlsForLogin { get; set; }
 
     /// <summary>TLS-IMPLICIT: a second listener port whose sessions start with the TLS handshake (e.g. 990); 0 = none.</summary>
     public int ImplicitPort { get; set; }

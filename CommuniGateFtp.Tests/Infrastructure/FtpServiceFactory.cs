@@ -59,6 +59,13 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
     /// <summary>The live settings the fixture starts with (through the API): short login-failure delays for tests.</summary>
     protected virtual FtpServerSettings InitialSettings => new() { LoginFailureDelay = TimeSpan.FromMilliseconds(50) };
 
+    /// <summary>PUTs the fixture's initial live settings changed by <paramref name="change"/> (null: as they were) through the API.</summary>
+    public async Task ApplySettingsAsync(Func<FtpServerSettings, FtpServerSettings>? change = null)
+    {
+        using var admin = await CreateAdminClientAsync();
+        (await admin.PutAsJsonAsync("/api/settings/ftp", change is null ? InitialSettings : change(InitialSettings))).EnsureSuccessStatusCode();
+    }
+
     /// <summary>A client of the management API carrying postmaster's bearer token.</summary>
     public async Task<HttpClient> CreateAdminClientAsync()
     {

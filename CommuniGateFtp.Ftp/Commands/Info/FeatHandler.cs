@@ -1,14 +1,13 @@
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Settings;
-using Microsoft.Extensions.Options;
 using CommuniGateFtp.Ftp.Storage.Listing;
 
 namespace CommuniGateFtp.Ftp.Commands.Info;
 
 /// <summary>FEAT (RFC 2389): generated from the handlers' metadata, so it lists only what works (CMD-FEAT-LIST).</summary>
 [FtpCommand("FEAT")]
-public sealed class FeatHandler(IServiceProvider services, TlsHandshake tls, IOptionsMonitor<FtpOptions> options) : IFtpCommandHandler
+public sealed class FeatHandler(IServiceProvider services, TlsHandshake tls, LiveSettings settings) : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
@@ -19,7 +18,7 @@ public sealed class FeatHandler(IServiceProvider services, TlsHandshake tls, IOp
             .Where(c => c.Feature is not null && c.Condition switch
             {
                 FeatureCondition.TlsCertificate => tlsReady,
-                FeatureCondition.CccAllowed => tlsReady && options.CurrentValue.Tls.AllowCcc,
+                FeatureCondition.CccAllowed => tlsReady && settings.Current.AllowCcc,
                 _ => true,
             })
             .SelectMany(c => c.Feature switch

@@ -1,15 +1,14 @@
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Settings;
-using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.Commands.Security;
 
 /// <summary>
-/// CCC (RFC 4217 12): after login on TLS, and only when <c>Ftp:Tls:AllowCcc</c> is on, the control connection goes
+/// CCC (RFC 4217 12): after login on TLS, and only when the live setting <c>allowCcc</c> is on, the control connection goes
 /// back to clear text after a close_notify exchange; data protection stays as it was (TLS-CCC).
 /// </summary>
 [FtpCommand("CCC", Feature = "CCC", Condition = FeatureCondition.CccAllowed)]
-public sealed class CccHandler(IOptionsMonitor<FtpOptions> options) : IFtpCommandHandler
+public sealed class CccHandler(LiveSettings settings) : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
@@ -18,7 +17,7 @@ public sealed class CccHandler(IOptionsMonitor<FtpOptions> options) : IFtpComman
         {
             return ValueTask.FromResult(new FtpReply(533, "Control connection is not protected"));
         }
-        if (!options.CurrentValue.Tls.AllowCcc)
+        if (!settings.Current.AllowCcc)
         {
             return ValueTask.FromResult(new FtpReply(533, "CCC not allowed"));
         }

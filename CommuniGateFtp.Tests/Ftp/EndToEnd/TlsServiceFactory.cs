@@ -20,7 +20,6 @@ public sealed class TlsServiceFactory : FtpServiceFactory
                 new("Ftp:Tls:CertificatePath", certificate),
                 new("Ftp:Tls:KeyPath", key),
                 new("Ftp:Tls:ImplicitPort", ImplicitPort.ToString()),
-                new("Ftp:Tls:AllowCcc", "true"),
             ];
         }
     }
@@ -29,5 +28,6 @@ public sealed class TlsServiceFactory : FtpServiceFactory
     {
         LoginTimeout = TimeSpan.FromSeconds(5),
         DataConnectTimeout = TimeSpan.FromSeconds(3),
+        AllowCcc = true,
     };
 }

@@ -182,4 +182,25 @@ public sealed class TlsTests(TlsServiceFactory service) : IClassFixture<TlsServi
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
     }
+
+    [Fact]
+    public async Task Tls_policies_are_live_settings()
+    {
+        await service.ApplySettingsAsync(s => s with { RequireTlsForLogin = true, AllowCcc = false });
+        try
+        {
+            await using (var clear = await RawFtpClient.ConnectAsync(service.FtpPort))
+            {
+                Assert.Equal("530 TLS required", await clear.CommandAsync("USER secure"));
+            }
+            var listed = await Curl("--ssl-reqd", Url(""));
+            Assert.True(listed.ExitCode == 0, listed.Stderr);
+            var ccc = await Curl("--ssl-reqd", "--ftp-ssl-ccc", "-v", Url(""));
+            Assert.Contains("< 533 CCC not allowed", ccc.Stderr);
+        }
+        finally
+        {
+            await service.ApplySettingsAsync();
+        }
+    }
 }

@@ -210,5 +210,5 @@ public sealed class CommandTranscriptTests
         S: 530 TLS required
         C: PASS secret
         S: 530 TLS required
-        """, o => o.Tls.RequireTlsForLogin = true);
+        """, live: s => s with { RequireTlsForLogin = true });
 }
