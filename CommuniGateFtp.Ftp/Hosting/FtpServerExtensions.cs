@@ -66,6 +66,7 @@ public static class FtpServerExtensions
         services.AddSingleton<ServerCertificate>();
         services.AddSingleton<TlsHandshake>();
         services.AddSingleton<PassivePortPool>();
+        services.AddSingleton<WanAddressPolicy>();
         services.AddSingleton<DataChannelFactory>();
         services.AddSingleton<TransferRunner>();
         return services;

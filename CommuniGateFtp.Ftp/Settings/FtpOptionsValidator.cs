@@ -18,10 +18,6 @@ public sealed class FtpOptionsValidator : IValidateOptions<FtpOptions>
         {
             failures.Add($"Ftp:MainDomain '{options.MainDomain}' is not a valid domain name.");
         }
-        if (options.PassivePortMin > options.PassivePortMax)
-        {
-            failures.Add($"Ftp:PassivePortMin {options.PassivePortMin} is above Ftp:PassivePortMax {options.PassivePortMax}.");
-        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
