@@ -37,6 +37,7 @@ public static class FtpServerExtensions
         services.AddHostedService<StorageReconciler>();
         services.AddHostedService<SettingsNotifications>();
         services.AddSingleton<ControlSocketTransport>();
+        services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<FtpListenerService>();
         services.AddHostedService(sp => sp.GetRequiredService<FtpListenerService>());
         return builder;

@@ -10,11 +10,14 @@ public sealed class FtpOptions
 {
     public const string SectionName = "Ftp";
 
-    /// <summary>The control port of the default listener socket (the seed's 8021).</summary>
+    /// <summary>
+    /// The port of the start-up listener socket (8021), served while the live settings hold no Listener table
+    /// (SET-LISTENER); 0 lets the system pick a free port.
+    /// </summary>
     [Range(0, 65535)]
     public int Port { get; set; } = 8021;
 
-    /// <summary>Local address of the default listener: <c>*</c> for all addresses (dual-stack), or one IP.</summary>
+    /// <summary>Local address of the start-up listener socket: <c>*</c> for all addresses (dual-stack), or one IP.</summary>
     [Required]
     public string ListenAddress { get; set; } = "*";
 

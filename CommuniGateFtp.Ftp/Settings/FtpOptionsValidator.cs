@@ -1,4 +1,3 @@
-using System.Net;
 using CommuniGateFtp.Ftp.Accounts;
 using Microsoft.Extensions.Options;
 
@@ -10,13 +9,17 @@ public sealed class FtpOptionsValidator : IValidateOptions<FtpOptions>
     public ValidateOptionsResult Validate(string? name, FtpOptions options)
     {
         var failures = new List<string>();
-        if (options.ListenAddress != "*" && !IPAddress.TryParse(options.ListenAddress, out _))
+        if (new ListenerSocket { Address = options.ListenAddress }.ToEndPoint() is null)
         {
             failures.Add($"Ftp:ListenAddress '{options.ListenAddress}' is neither '*' nor an IP address.");
         }
         if (!string.IsNullOrEmpty(options.MainDomain) && !DomainName.IsValid(options.MainDomain))
         {
             failures.Add($"Ftp:MainDomain '{options.MainDomain}' is not a valid domain name.");
+        }
+        if (options.Tls.ImplicitPort is < 0 or > 65535)
+        {
+            failures.Add($"Ftp:Tls:ImplicitPort {options.Tls.ImplicitPort} is not a port (0 = none).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

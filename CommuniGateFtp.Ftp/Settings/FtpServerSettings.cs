@@ -40,6 +40,12 @@ public sealed record FtpServerSettings
     /// <summary>SET-LOGINFAIL: how long a failed PASS waits before 530.</summary>
     public TimeSpan LoginFailureDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// SET-LISTENER, NET-SOCKETS: the listener sockets. Null = none stored: the start-up socket(s) from <c>Ftp:Port</c>,
+    /// <c>Ftp:ListenAddress</c> and <c>Ftp:Tls:ImplicitPort</c>.
+    /// </summary>
+    public IReadOnlyList<ListenerSocket>? Listener { get; init; }
+
     /// <summary>NET-PASVRANGE: lowest passive data port.</summary>
     public int PassivePortMin { get; init; } = 50000;
 
@@ -68,7 +74,8 @@ public sealed record FtpServerSettings
     public const string DefaultLanIps = "10.0.0.0/8\n172.16.0.0/12\n192.168.0.0/16\n127.0.0.0/8\n::1\nfc00::/7";
 
     /// <summary>Problems with these values, by member; empty when they can be applied.</summary>
-    public Dictionary<string, string[]> Validate()
+    /// <param name="certificateConfigured">Whether this server has a TLS certificate: secure listener sockets need one.</param>
+    public Dictionary<string, string[]> Validate(bool certificateConfigured)
     {
         var errors = new Dictionary<string, string[]>();
         if (Channels < 0)
@@ -101,6 +108,10 @@ public sealed record FtpServerSettings
         if (ActivePortMin != 0 || ActivePortMax != 0)
         {
             PortRange(errors, "activePort", ActivePortMin, ActivePortMax); // both 0: the OS picks (NET-ACTIVE)
+        }
+        if (Listener is not null)
+        {
+            ListenerTable.Validate(Listener, certificateConfigured, errors);
         }
         return errors;
     }
