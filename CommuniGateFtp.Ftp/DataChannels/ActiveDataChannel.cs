@@ -4,11 +4,11 @@ using System.Net.Sockets;
 namespace CommuniGateFtp.Ftp.DataChannels;
 
 /// <summary>
-/// An active data channel: the server connects to the client's PORT/EPRT address. With the fixed active port
-/// (SET-FIXEDACTIVE) it binds the control port − 1 on the control connection's local address first, as RFC 959's
-/// default data port; when that bind fails it falls back to an ephemeral port.
+/// An active data channel: the server connects to the client's PORT/EPRT address, from the local port
+/// <see cref="ActiveSource"/> chooses (SET-FIXEDACTIVE, NET-ACTIVE).
 /// </summary>
-public sealed class ActiveDataChannel(IPEndPoint target, IPEndPoint? fixedLocal, ILogger logger) : IDataChannel
+/// <param name="problem">Receives the problems worth a Problems record (a fixed port that could not be bound).</param>
+public sealed class ActiveDataChannel(IPEndPoint target, ActiveSource source, Action<string> problem) : IDataChannel
 {
     public bool IsPassive => false;
 
@@ -19,10 +19,7 @@ public sealed class ActiveDataChannel(IPEndPoint target, IPEndPoint? fixedLocal,
         var socket = new Socket(Target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            if (fixedLocal is not null)
-            {
-                TryBindFixed(socket, fixedLocal);
-            }
+            source.Bind(socket, Target.AddressFamily, problem);
             await socket.ConnectAsync(Target, cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         }
@@ -30,25 +27,6 @@ public sealed class ActiveDataChannel(IPEndPoint target, IPEndPoint? fixedLocal,
         {
             socket.Dispose();
             throw;
-        }
-    }
-
-    private void TryBindFixed(Socket socket, IPEndPoint local)
-    {
-        try
-        {
-            AddressReuse.Allow(socket);
-            var address = local.AddressFamily == Target.AddressFamily ? local.Address
-                : Target.AddressFamily == AddressFamily.InterNetwork && local.Address.IsIPv4MappedToIPv6 ? local.Address.MapToIPv4()
-                : null;
-            if (address is not null)
-            {
-                socket.Bind(new IPEndPoint(address, local.Port));
-            }
-        }
-        catch (SocketException ex)
-        {
-            logger.LogWarning("Binding the fixed active port {Port} failed ({Error}); using an ephemeral port", local.Port, ex.SocketErrorCode);
         }
     }
 

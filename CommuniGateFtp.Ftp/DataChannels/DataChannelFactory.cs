@@ -2,7 +2,6 @@ using System.Net;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
-using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
@@ -10,11 +9,14 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// Prepares data connections for the PASV/EPSV/LPSV and PORT/EPRT/LPRT handlers, with the policy all six share:
 /// passive ports from the range, active targets only at the control peer and a port ≥ 1024 (SEC-BOUNCE).
 /// </summary>
-public sealed class DataChannelFactory(PassivePortPool ports, IOptionsMonitor<FtpOptions> options, Telemetry.FtpLogBook log,
+public sealed class DataChannelFactory(PassivePortPool ports, WanAddressPolicy wan, LiveSettings live, Telemetry.FtpLogBook log,
     ILogger<DataChannelFactory> logger)
 {
-    /// <summary>Opens a passive listener in place of any pending channel; <paramref name="reply"/> formats its address.</summary>
-    public async ValueTask<FtpReply> PreparePassiveAsync(FtpSession session, Func<PassiveDataChannel, FtpReply> reply)
+    /// <summary>
+    /// Opens a passive listener in place of any pending channel; <paramref name="reply"/> formats the address to
+    /// advertise: the listener's port on the local address, or on the WAN address (SET-WANADDR).
+    /// </summary>
+    public async ValueTask<FtpReply> PreparePassiveAsync(FtpSession session, Func<IPEndPoint, FtpReply> reply)
     {
         if (session.LocalEndPoint is not IPEndPoint local || session.RemoteEndPoint is not IPEndPoint remote)
         {
@@ -27,7 +29,8 @@ public sealed class DataChannelFactory(PassivePortPool ports, IOptionsMonitor<Ft
             return new FtpReply(425, "No passive port available");
         }
         await session.SetDataChannelAsync(channel);
-        return reply(channel);
+        var client = PassiveDataChannel.Normalize(remote.Address);
+        return reply(new IPEndPoint(wan.Advertised(channel.LocalEndPoint.Address, client), channel.LocalEndPoint.Port));
     }
 
     /// <summary>SEC-BOUNCE: the target must be the control peer and a port ≥ 1024; then the channel is prepared.</summary>
@@ -41,11 +44,17 @@ public sealed class DataChannelFactory(PassivePortPool ports, IOptionsMonitor<Ft
             log.Write(Telemetry.CgpLogLevel.Problems, session.Id, session.Client, $"refused active target {target} (bounce protection)");
             return new FtpReply(504, "Illegal PORT command");
         }
+        var current = live.Current;
         var local = session.LocalEndPoint as IPEndPoint;
-        var fixedLocal = options.CurrentValue.UseFixedActivePort && local is { Port: > 1 } ? new IPEndPoint(local.Address, local.Port - 1) : null;
+        var source = new ActiveSource(local?.Address, current.UseFixedActivePort && local is { Port: > 1 } ? local.Port - 1 : 0,
+            current.ActivePortMin, current.ActivePortMax);
         // Connect to the address family the control connection uses (IPv4-mapped peers get IPv4).
         var normalized = new IPEndPoint(PassiveDataChannel.Normalize(target.Address), target.Port);
-        await session.SetDataChannelAsync(new ActiveDataChannel(normalized, fixedLocal, logger));
+        await session.SetDataChannelAsync(new ActiveDataChannel(normalized, source, problem =>
+        {
+            logger.LogWarning("FTP-{SessionId:000000}({Client}) {Problem}", session.Id, session.Client, problem);
+            log.Write(Telemetry.CgpLogLevel.Problems, session.Id, session.Client, problem);
+        }));
         return new FtpReply(200, "PORT command successful");
     }
 }

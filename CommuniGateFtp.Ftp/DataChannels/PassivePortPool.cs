@@ -1,21 +1,20 @@
 using System.Net;
 using System.Net.Sockets;
 using CommuniGateFtp.Ftp.Settings;
-using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
 /// <summary>
-/// Opens passive listeners on ports drawn at random from the configured range (NET-PASVRANGE, SEC-PASVRANDOM), bound to
-/// the control connection's local address; ports in TIME_WAIT may be taken again (<see cref="AddressReuse"/>), ports
+/// Opens passive listeners on ports drawn at random from the live range (NET-PASVRANGE, SEC-PASVRANDOM; a changed range
+/// applies to the next PASV), bound to the control connection's local address; ports in TIME_WAIT may be taken again (<see cref="AddressReuse"/>), ports
 /// another session listens on never.
 /// </summary>
-public sealed class PassivePortPool(IOptionsMonitor<FtpOptions> options, ILogger<PassivePortPool> logger)
+public sealed class PassivePortPool(LiveSettings live, ILogger<PassivePortPool> logger)
 {
     public PassiveDataChannel? Open(IPAddress localAddress, IPAddress peer)
     {
         localAddress = PassiveDataChannel.Normalize(localAddress);
-        var settings = options.CurrentValue;
+        var settings = live.Current;
         var low = settings.PassivePortMin;
         var count = settings.PassivePortMax - low + 1;
         var start = Random.Shared.Next(count);

@@ -40,6 +40,7 @@ public static class FtpServerExtensions
         services.AddHostedService<StorageReconciler>();
         services.AddHostedService<SettingsNotifications>();
         services.AddSingleton<ControlSocketTransport>();
+        services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<FtpListenerService>();
         services.AddHostedService(sp => sp.GetRequiredService<FtpListenerService>());
         return builder;
@@ -71,6 +72,7 @@ public static class FtpServerExtensions
         services.AddSingleton<ServerCertificate>();
         services.AddSingleton<TlsHandshake>();
         services.AddSingleton<PassivePortPool>();
+        services.AddSingleton<WanAddressPolicy>();
         services.AddSingleton<DataChannelFactory>();
         services.AddSingleton<TransferRunner>();
         return services;

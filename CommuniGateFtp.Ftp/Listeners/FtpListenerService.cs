@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using System.Net;
-using System.Text;
 using CommuniGateFtp.Ftp.Hosting;
+using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Telemetry;
 using Microsoft.AspNetCore.Connections;
@@ -11,44 +10,40 @@ using Microsoft.Extensions.Options;
 namespace CommuniGateFtp.Ftp.Listeners;
 
 /// <summary>
-/// Binds the FTP listener sockets through Kestrel's socket transport (<see cref="ControlSocketTransport"/>) — the
-/// clear control port and, when configured, the implicit-TLS port (TLS-IMPLICIT) — and hands accepted connections to
-/// the <see cref="FtpConnectionHandler"/>. SET-CHANNELS applies live: connections over the limit get 421, and a limit
-/// of 0 unbinds every socket (the ports are free) until it is raised again.
+/// Keeps the FTP Listener table bound (SET-LISTENER, NET-SOCKETS) through Kestrel's socket transport
+/// (<see cref="ControlSocketTransport"/>) and hands admitted connections to the <see cref="FtpConnectionHandler"/>.
+/// Every settings change is applied live: sockets added are bound, removed ones unbound, moved ones rebound, and
+/// SET-CHANNELS 0 unbinds them all; open sessions are never ended. <see cref="ConnectionAdmission"/> decides who is served.
 /// </summary>
-public sealed class FtpListenerService(ControlSocketTransport transport, FtpConnectionHandler handler, LiveSettings settings,
-    IOptions<FtpOptions> options, ILogger<FtpListenerService> logger) : BackgroundService
+public sealed class FtpListenerService(ControlSocketTransport transport, ConnectionAdmission admission, FtpConnectionHandler handler,
+    LiveSettings settings, TlsHandshake tls, FtpLogBook log, IOptions<FtpOptions> options, ILogger<FtpListenerService> logger)
+    : BackgroundService
 {
-    private static readonly byte[] TooManyConnections = Encoding.ASCII.GetBytes("421 Too many connections, try again later\r\n");
-    private static readonly byte[] AccessDenied = Encoding.ASCII.GetBytes("421 Access denied\r\n");
-
     private readonly TaskCompletionSource<EndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<(IConnectionListener Listener, bool ImplicitTls, Task Accepting)> _listeners = [];
+    private readonly Dictionary<IPEndPoint, ListenerBinding> _bindings = [];
+    private readonly Dictionary<IPEndPoint, string> _failures = [];
     private readonly ConcurrentDictionary<Task, byte> _connections = new();
-    private readonly List<(EndPoint EndPoint, bool ImplicitTls)> _endPoints = [];
     private readonly CancellationTokenSource _shutdown = new();
-    private int _open;
-    private (string Source, IpAddressList List) _blacklist = ("", IpAddressList.Empty);
+    private volatile IReadOnlyList<ListenerSocket> _startup = [];
 
     private CancellationToken Stopping => _shutdown.Token;
 
-    /// <summary>The clear listener's address, once first bound (port 0 in configuration picks a free port, kept after).</summary>
+    /// <summary>
+    /// The first clear socket's address once first bound (the start-up port 0 picks a free port, kept after). Faults
+    /// when that socket cannot be bound.
+    /// </summary>
     public Task<EndPoint> BoundEndPoint => _bound.Task;
+
+    /// <summary>The Listener table in force: the live settings' table, else the start-up sockets (with the ports the system chose).</summary>
+    public IReadOnlyList<ListenerSocket> Sockets => settings.Current.Listener ?? _startup;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var ftp = options.Value;
-        var address = ftp.ListenAddress == "*" ? IPAddress.IPv6Any : IPAddress.Parse(ftp.ListenAddress);
-        // IPv6Any binds dual-stack: IPv4 clients arrive as IPv4-mapped addresses.
-        _endPoints.Add((new IPEndPoint(address, ftp.Port), false));
-        if (ftp.Tls.ImplicitPort > 0)
-        {
-            _endPoints.Add((new IPEndPoint(address, ftp.Tls.ImplicitPort), true));
-        }
+        _startup = ListenerTable.FromStartupOptions(options.Value);
         // Bound before the host reports started (and healthy), unless Channels is 0.
         settings.Changed += OnSettingsChanged;
-        await ApplyAsync(settings.Current.Channels);
+        await ApplyAsync();
         await base.StartAsync(cancellationToken);
     }
 
@@ -64,27 +59,60 @@ public sealed class FtpListenerService(ControlSocketTransport transport, FtpConn
     {
         settings.Changed -= OnSettingsChanged;
         await _shutdown.CancelAsync(); // sessions answer 421 and close
-        await UnbindAllAsync();
+        await ApplyAsync();
         await Task.WhenAll(_connections.Keys);
         await base.StopAsync(cancellationToken);
     }
 
-    private void OnSettingsChanged(FtpServerSettings changed) => _ = ApplyAsync(changed.Channels);
+    private void OnSettingsChanged(FtpServerSettings changed) => _ = ApplyAsync();
 
-    private async Task ApplyAsync(int channels)
+    /// <summary>
+    /// Brings the bound sockets in line with the Listener table and Channels, and returns when done (the settings API
+    /// awaits it, so its answer means "applied on this node"). Reads the settings under the lock: changes that arrive
+    /// together end in the latest one.
+    /// </summary>
+    public async Task ApplyAsync()
     {
         await _gate.WaitAsync();
         try
         {
-            if (channels > 0 && _listeners.Count == 0 && !Stopping.IsCancellationRequested)
-            {
-                await BindAllAsync();
-            }
-            else if (channels == 0 && _listeners.Count > 0)
+            var current = settings.Current;
+            var wanted = current.Channels > 0 && !Stopping.IsCancellationRequested ? WantedSockets(current) : [];
+            if (current.Channels == 0 && _bindings.Count > 0)
             {
                 logger.LogInformation("Channels is 0: closing every FTP listener socket");
-                await UnbindListenersAsync();
             }
+            // Removals first: a row that moves from '*' to one address of the same port can bind only after.
+            foreach (var (endPoint, binding) in _bindings.Where(b => !wanted.Any(w => w.EndPoint.Equals(b.Key))).ToList())
+            {
+                _bindings.Remove(endPoint);
+                await UnbindAsync(binding);
+            }
+            foreach (var endPoint in _failures.Keys.Where(f => !wanted.Any(w => w.EndPoint.Equals(f))).ToList())
+            {
+                _failures.Remove(endPoint);
+            }
+            var results = new List<(ListenerSocket Socket, ListenerBinding? Binding, Exception? Error)>();
+            foreach (var (endPoint, socket) in wanted)
+            {
+                if (_bindings.TryGetValue(endPoint, out var bound))
+                {
+                    if (socket.Secure && !bound.Socket.Secure)
+                    {
+                        CheckCertificate(socket);
+                    }
+                    bound.Socket = socket; // TLS flag, client list and per-IP limit apply in place, to new connections
+                    results.Add((socket, bound, null));
+                    continue;
+                }
+                var (binding, error) = await TryBindAsync(endPoint, socket);
+                results.Add((socket, binding, error));
+            }
+            ReportFirstBinding(results);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Applying the FTP Listener table failed");
         }
         finally
         {
@@ -92,61 +120,96 @@ public sealed class FtpListenerService(ControlSocketTransport transport, FtpConn
         }
     }
 
-    private async Task BindAllAsync()
+    // Invalid rows can only come from a document written around the API; they are skipped, and so is a second row
+    // for an end point already taken. Start-up rows may have port 0 (the system picks one).
+    private List<(IPEndPoint EndPoint, ListenerSocket Socket)> WantedSockets(FtpServerSettings current)
     {
-        for (var i = 0; i < _endPoints.Count; i++)
+        var rows = current.Listener is { } table ? ListenerTable.WithoutRemovedRows(table) : _startup;
+        var wanted = new List<(IPEndPoint, ListenerSocket)>();
+        foreach (var row in rows)
         {
-            var (endPoint, implicitTls) = _endPoints[i];
-            try
+            if (row.ToEndPoint() is { } endPoint && !wanted.Any(w => w.Item1.Equals(endPoint)))
             {
-                var listener = await transport.BindAsync(endPoint, Stopping);
-                // Keep the port the system chose, so that raising Channels from 0 binds the same one again.
-                _endPoints[i] = (listener.EndPoint, implicitTls);
-                _listeners.Add((listener, implicitTls, AcceptAsync(listener, implicitTls)));
-                logger.Listening(listener.EndPoint + (implicitTls ? " (implicit TLS)" : ""));
+                wanted.Add((endPoint, row));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            else
             {
-                logger.BindFailed(endPoint.ToString()!, ex);
-                _bound.TrySetException(ex);
-                throw;
+                logger.LogWarning("FTP listener row {Socket} is invalid or repeated; skipped", row.Describe());
             }
         }
-        _bound.TrySetResult(_endPoints[0].EndPoint);
+        return wanted;
     }
 
-    private async Task UnbindAllAsync()
+    private async Task<(ListenerBinding? Binding, Exception? Error)> TryBindAsync(IPEndPoint endPoint, ListenerSocket socket)
     {
-        await _gate.WaitAsync();
         try
         {
-            await UnbindListenersAsync();
+            var listener = await transport.BindAsync(endPoint, Stopping);
+            if (socket.Port == 0)
+            {
+                // Keep the port the system chose, so that the table shows it and a rebind takes the same one.
+                var chosen = socket with { Port = ((IPEndPoint)listener.EndPoint).Port };
+                _startup = [.. _startup.Select(row => row == socket ? chosen : row)];
+                (socket, endPoint) = (chosen, new IPEndPoint(endPoint.Address, chosen.Port));
+            }
+            var binding = new ListenerBinding(listener, socket);
+            binding.Accepting = AcceptAsync(binding);
+            _bindings[endPoint] = binding;
+            _failures.Remove(endPoint);
+            logger.Listening(socket.Describe());
+            if (socket.Secure)
+            {
+                CheckCertificate(socket);
+            }
+            return (binding, null);
         }
-        finally
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _gate.Release();
+            // LOG-CONTENT 1: the others keep working; every settings change tries this one again, logged once per cause.
+            if (!(_failures.TryGetValue(endPoint, out var known) && known == ex.Message))
+            {
+                _failures[endPoint] = ex.Message;
+                logger.BindFailed(socket.Describe(), ex);
+                log.Write(CgpLogLevel.Failures, 0, Where(socket), $"listener socket could not be bound: {ex.Message}");
+            }
+            return (null, ex);
         }
     }
 
-    private async Task UnbindListenersAsync()
+    private void ReportFirstBinding(List<(ListenerSocket Socket, ListenerBinding? Binding, Exception? Error)> results)
     {
-        foreach (var (listener, _, accepting) in _listeners)
+        if (_bound.Task.IsCompleted || results.Count == 0)
         {
-            await listener.UnbindAsync();
-            await accepting;
-            await listener.DisposeAsync();
+            return;
         }
-        _listeners.Clear();
+        var first = results.FirstOrDefault(r => !r.Socket.Secure);
+        first = first.Socket is null ? results[0] : first;
+        if (first.Binding is not null)
+        {
+            _bound.TrySetResult(first.Binding.Listener.EndPoint);
+        }
+        else if (first.Error is not null)
+        {
+            _bound.TrySetException(first.Error);
+        }
     }
 
-    private async Task AcceptAsync(IConnectionListener listener, bool implicitTls)
+    private async Task UnbindAsync(ListenerBinding binding)
+    {
+        await binding.Listener.UnbindAsync();
+        await binding.Accepting;
+        await binding.Listener.DisposeAsync();
+        logger.LogInformation("FTP listener socket {Socket} closed", binding.Socket.Describe());
+    }
+
+    private async Task AcceptAsync(ListenerBinding binding)
     {
         while (true)
         {
             ConnectionContext? connection;
             try
             {
-                connection = await listener.AcceptAsync(Stopping);
+                connection = await binding.Listener.AcceptAsync(Stopping);
             }
             catch (OperationCanceledException)
             {
@@ -156,65 +219,37 @@ public sealed class FtpListenerService(ControlSocketTransport transport, FtpConn
             {
                 return; // unbound
             }
-            if (IsBlacklisted(connection.RemoteEndPoint))
+            if (admission.TryAdmit(connection, binding) is not { } client)
             {
-                _ = RefuseAsync(connection, AccessDenied); // NET-BLACKLIST
                 continue;
             }
-            if (Interlocked.Increment(ref _open) > settings.Current.Channels)
-            {
-                Interlocked.Decrement(ref _open);
-                _ = RefuseAsync(connection, TooManyConnections);
-                continue;
-            }
-            var served = ServeAsync(connection, implicitTls);
+            var served = ServeAsync(connection, binding, client);
             _connections.TryAdd(served, 0);
             _ = served.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
-    private async Task ServeAsync(ConnectionContext connection, bool implicitTls)
+    private async Task ServeAsync(ConnectionContext connection, ListenerBinding binding, IPAddress client)
     {
         try
         {
-            await handler.OnConnectedAsync(connection, implicitTls, Stopping);
+            await handler.OnConnectedAsync(connection, binding.Socket.Secure, Stopping);
         }
         finally
         {
-            Interlocked.Decrement(ref _open);
+            admission.Release(binding, client);
         }
     }
 
-    private bool IsBlacklisted(EndPoint? remote)
+    // The API refuses secure rows without a configured certificate; one that does not load is a Failures record
+    // (LOG-CONTENT 1). The socket stays bound: the certificate is reloaded when its files change.
+    private void CheckCertificate(ListenerSocket socket)
     {
-        var source = settings.Current.BlacklistedIps;
-        if (string.IsNullOrWhiteSpace(source) || remote is not IPEndPoint client)
+        if (!tls.IsAvailable)
         {
-            return false;
+            log.Write(CgpLogLevel.Failures, 0, Where(socket), "secure listener socket has no usable TLS certificate: its handshakes fail until one loads");
         }
-        var cached = _blacklist;
-        if (!ReferenceEquals(cached.Source, source))
-        {
-            // Validated when saved; a list that no longer parses blocks nobody rather than everybody.
-            cached = (source, IpAddressList.TryParse(source, out var list, out _) ? list : IpAddressList.Empty);
-            _blacklist = cached;
-        }
-        return cached.List.Contains(client.Address);
     }
 
-    // The refused connection hears why before it is closed (SET-CHANNELS, NET-BLACKLIST).
-    private static async Task RefuseAsync(ConnectionContext connection, byte[] reply)
-    {
-        await using (connection)
-        {
-            try
-            {
-                await connection.Transport.Output.WriteAsync(reply);
-                await connection.Transport.Output.CompleteAsync();
-            }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException)
-            {
-            }
-        }
-    }
+    private static string Where(ListenerSocket socket) => $"[{socket.Address}]:{socket.Port}";
 }

@@ -6,7 +6,7 @@ namespace CommuniGateFtp.Ftp.Listeners;
 /// <summary>
 /// CommuniGate Pro's address lists (NET-IPLIST): one entry a line — an address, <c>a-b</c>, or <c>addr/bits</c>; a
 /// leading <c>!</c> removes the entry from what the lines before built; <c>;</c> starts a comment. Used for Blacklisted
-/// IPs now, socket restrictions, client and LAN lists later. IPv4 and IPv6 share one space (IPv4 as IPv4-mapped).
+/// IPs, socket restrictions (NET-SOCKETS) and the LAN list (NET-LAN). IPv4 and IPv6 share one space (IPv4 as IPv4-mapped).
 /// </summary>
 public sealed class IpAddressList
 {
@@ -100,8 +100,11 @@ public sealed class IpAddressList
         return true;
     }
 
-    // Strict: IPv4 only as four decimal parts (IPAddress.TryParse also takes inet_aton's "10.1" forms).
-    private static bool TryParseAddress(string text, out IPAddress address)
+    /// <summary>
+    /// One IPv4 or IPv6 address, strictly: IPv4 only as four decimal parts (<see cref="IPAddress.TryParse(string?, out IPAddress?)"/>
+    /// also takes inet_aton's <c>10.1</c> forms).
+    /// </summary>
+    public static bool TryParseAddress(string text, out IPAddress address)
     {
         address = IPAddress.None;
         if (!text.Contains(':'))

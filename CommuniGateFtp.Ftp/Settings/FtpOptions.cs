@@ -4,17 +4,20 @@ namespace CommuniGateFtp.Ftp.Settings;
 
 /// <summary>
 /// Engine options bound to the <c>Ftp</c> configuration section. Every default lives here and is listed in README.
-/// Settings that operators change at run time (SET-*) move to the database with the settings issue.
+/// Settings that operators change at run time (SET-*) live in the database instead (<see cref="FtpServerSettings"/>).
 /// </summary>
 public sealed class FtpOptions
 {
     public const string SectionName = "Ftp";
 
-    /// <summary>The control port of the default listener socket (the seed's 8021).</summary>
+    /// <summary>
+    /// The port of the start-up listener socket (8021), served while the live settings hold no Listener table
+    /// (SET-LISTENER); 0 lets the system pick a free port.
+    /// </summary>
     [Range(0, 65535)]
     public int Port { get; set; } = 8021;
 
-    /// <summary>Local address of the default listener: <c>*</c> for all addresses (dual-stack), or one IP.</summary>
+    /// <summary>Local address of the start-up listener socket: <c>*</c> for all addresses (dual-stack), or one IP.</summary>
     [Required]
     public string ListenAddress { get; set; } = "*";
 
@@ -31,26 +34,9 @@ public sealed class FtpOptions
     [Required]
     public string StorageRoot { get; set; } = "storage";
 
-
-
-
-
     /// <summary>LIM-LINE: longest command line in bytes, CRLF included.</summary>
     [Range(512, 65536)]
     public int MaxLineLength { get; set; } = 4096;
-
-    /// <summary>NET-PASVRANGE: lowest passive data port.</summary>
-    [Range(1, 65535)]
-    public int PassivePortMin { get; set; } = 50000;
-
-    /// <summary>NET-PASVRANGE: highest passive data port.</summary>
-    [Range(1, 65535)]
-    public int PassivePortMax { get; set; } = 50999;
-
-    /// <summary>SET-FIXEDACTIVE: active data connections come from the control port − 1.</summary>
-    public bool UseFixedActivePort { get; set; } = true;
-
-
 
     /// <summary>SET-TLS: certificate and TLS policies.</summary>
     public TlsOptions Tls { get; set; } = new();

@@ -1,4 +1,3 @@
-using System.Net;
 using CommuniGateFtp.Ftp.Accounts;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ public sealed class FtpOptionsValidator : IValidateOptions<FtpOptions>
     public ValidateOptionsResult Validate(string? name, FtpOptions options)
     {
         var failures = new List<string>();
-        if (options.ListenAddress != "*" && !IPAddress.TryParse(options.ListenAddress, out _))
+        if (new ListenerSocket { Address = options.ListenAddress }.ToEndPoint() is null)
         {
             failures.Add($"Ftp:ListenAddress '{options.ListenAddress}' is neither '*' nor an IP address.");
         }
@@ -18,9 +17,9 @@ public sealed class FtpOptionsValidator : IValidateOptions<FtpOptions>
         {
             failures.Add($"Ftp:MainDomain '{options.MainDomain}' is not a valid domain name.");
         }
-        if (options.PassivePortMin > options.PassivePortMax)
+        if (options.Tls.ImplicitPort is < 0 or > 65535)
         {
-            failures.Add($"Ftp:PassivePortMin {options.PassivePortMin} is above Ftp:PassivePortMax {options.PassivePortMax}.");
+            failures.Add($"Ftp:Tls:ImplicitPort {options.Tls.ImplicitPort} is not a port (0 = none).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

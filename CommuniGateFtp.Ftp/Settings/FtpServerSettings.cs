@@ -49,8 +49,42 @@ public sealed record FtpServerSettings
     /// <summary>SET-LOGINFAIL: how long a failed PASS waits before 530.</summary>
     public TimeSpan LoginFailureDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// SET-LISTENER, NET-SOCKETS: the listener sockets. Null = none stored: the start-up socket(s) from <c>Ftp:Port</c>,
+    /// <c>Ftp:ListenAddress</c> and <c>Ftp:Tls:ImplicitPort</c>.
+    /// </summary>
+    public IReadOnlyList<ListenerSocket>? Listener { get; init; }
+
+    /// <summary>NET-PASVRANGE: lowest passive data port.</summary>
+    public int PassivePortMin { get; init; } = 50000;
+
+    /// <summary>NET-PASVRANGE: highest passive data port.</summary>
+    public int PassivePortMax { get; init; } = 50999;
+
+    /// <summary>SET-WANADDR: 227/228 replies carry <see cref="WanAddress"/> for clients outside <see cref="LanIps"/>.</summary>
+    public bool SendWanAddress { get; init; }
+
+    /// <summary>NET-WAN: the server's WAN IPv4 address; empty = <see cref="SendWanAddress"/> has no effect.</summary>
+    public string WanAddress { get; init; } = "";
+
+    /// <summary>NET-LAN: clients in this address list (NET-IPLIST) are on the LAN and get the local address in 227/228.</summary>
+    public string LanIps { get; init; } = DefaultLanIps;
+
+    /// <summary>SET-FIXEDACTIVE: active data connections come from the control port − 1 (else from the active range).</summary>
+    public bool UseFixedActivePort { get; init; } = true;
+
+    /// <summary>NET-ACTIVE: lowest local port of active data connections; 0 (with the maximum 0) = an OS-assigned port.</summary>
+    public int ActivePortMin { get; init; }
+
+    /// <summary>NET-ACTIVE: highest local port of active data connections; 0 (with the minimum 0) = an OS-assigned port.</summary>
+    public int ActivePortMax { get; init; }
+
+    /// <summary>NET-LAN's default: the private, loopback and unique-local ranges.</summary>
+    public const string DefaultLanIps = "10.0.0.0/8\n172.16.0.0/12\n192.168.0.0/16\n127.0.0.0/8\n::1\nfc00::/7";
+
     /// <summary>Problems with these values, by member; empty when they can be applied.</summary>
-    public Dictionary<string, string[]> Validate()
+    /// <param name="certificateConfigured">Whether this server has a TLS certificate: secure listener sockets need one.</param>
+    public Dictionary<string, string[]> Validate(bool certificateConfigured)
     {
         var errors = new Dictionary<string, string[]>();
         if (Channels < 0)
@@ -70,7 +104,37 @@ public sealed record FtpServerSettings
         {
             errors["blacklistedIps"] = [listError!];
         }
+        if (!Listeners.IpAddressList.TryParse(LanIps, out _, out var lanError))
+        {
+            errors["lanIps"] = [lanError!];
+        }
+        if (WanAddress.Length > 0 && (!Listeners.IpAddressList.TryParseAddress(WanAddress, out var wan)
+            || wan.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork))
+        {
+            errors["wanAddress"] = [$"'{WanAddress}' is not an IPv4 address (227 and 228 replies carry IPv4 only)."];
+        }
+        PortRange(errors, "passivePort", PassivePortMin, PassivePortMax);
+        if (ActivePortMin != 0 || ActivePortMax != 0)
+        {
+            PortRange(errors, "activePort", ActivePortMin, ActivePortMax); // both 0: the OS picks (NET-ACTIVE)
+        }
+        if (Listener is not null)
+        {
+            ListenerTable.Validate(Listener, certificateConfigured, errors);
+        }
         return errors;
+    }
+
+    private static void PortRange(Dictionary<string, string[]> errors, string name, int min, int max)
+    {
+        if (min is < 1 or > 65535 || max is < 1 or > 65535)
+        {
+            errors[name + "Min"] = [$"{name}Min and {name}Max must be ports between 1 and 65535."];
+        }
+        else if (min > max)
+        {
+            errors[name + "Min"] = [$"{name}Min {min} is above {name}Max {max}."];
+        }
     }
 
     private static void Within(Dictionary<string, string[]> errors, string name, TimeSpan value, TimeSpan min, TimeSpan max)

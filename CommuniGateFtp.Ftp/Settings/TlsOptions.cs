@@ -15,6 +15,9 @@ public sealed class TlsOptions
     /// <summary>The PFX password, if any.</summary>
     public string? Password { get; set; }
 
-    /// <summary>TLS-IMPLICIT: a second listener port whose sessions start with the TLS handshake (e.g. 990); 0 = none.</summary>
+    /// <summary>
+    /// TLS-IMPLICIT: a secure socket of the start-up listener (e.g. 990), whose sessions start with the TLS handshake;
+    /// 0 = none. Like <see cref="FtpOptions.Port"/>, used while the live settings hold no Listener table.
+    /// </summary>
     public int ImplicitPort { get; set; }
 }

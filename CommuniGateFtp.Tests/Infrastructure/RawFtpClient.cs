@@ -23,10 +23,14 @@ public sealed partial class RawFtpClient : IAsyncDisposable
         _stream = tcp.GetStream();
     }
 
-    public static async Task<RawFtpClient> ConnectAsync(int port, string? user = null, string? password = null)
+    public static Task<RawFtpClient> ConnectAsync(int port, string? user = null, string? password = null) =>
+        ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), null, user, password);
+
+    /// <summary>Connects to <paramref name="server"/>, from <paramref name="from"/> when given (127.0.0.2 is another client).</summary>
+    public static async Task<RawFtpClient> ConnectAsync(IPEndPoint server, IPAddress? from, string? user = null, string? password = null)
     {
-        var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, port);
+        var tcp = from is null ? new TcpClient(server.AddressFamily) : new TcpClient(new IPEndPoint(from, 0));
+        await tcp.ConnectAsync(server);
         var client = new RawFtpClient(tcp);
         Assert.StartsWith("220", await client.ReadReplyAsync());
         if (user is not null)
@@ -35,6 +39,14 @@ public sealed partial class RawFtpClient : IAsyncDisposable
             Assert.StartsWith("230", await client.CommandAsync($"PASS {password}"));
         }
         return client;
+    }
+
+    /// <summary>What a refused connection hears before the server closes it (a <c>421</c> line).</summary>
+    public static async Task<string> RefusalAsync(int port, IPAddress? from = null)
+    {
+        using var tcp = from is null ? new TcpClient() : new TcpClient(new IPEndPoint(from, 0));
+        await tcp.ConnectAsync(IPAddress.Loopback, port);
+        return await new StreamReader(tcp.GetStream()).ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     public async Task<string> CommandAsync(string line)

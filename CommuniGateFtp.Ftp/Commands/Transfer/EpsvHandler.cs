@@ -21,6 +21,6 @@ public sealed class EpsvHandler(DataChannelFactory channels) : IFtpCommandHandle
             return new FtpReply(522, family == "1" ? "Network protocol not supported, use (1)" : "Network protocol not supported, use (2)");
         }
         return await channels.PreparePassiveAsync(context.Session,
-            channel => new FtpReply(229, $"Entering Extended Passive Mode (|||{channel.LocalEndPoint.Port}|)"));
+            advertised => new FtpReply(229, $"Entering Extended Passive Mode (|||{advertised.Port}|)"));
     }
 }

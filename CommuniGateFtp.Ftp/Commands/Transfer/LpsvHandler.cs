@@ -3,7 +3,10 @@ using CommuniGateFtp.Ftp.Protocol;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
-/// <summary>LPSV (RFC 1639): <c>228 Entering Long Passive Mode (4,4,h1,h2,h3,h4,2,p1,p2)</c>.</summary>
+/// <summary>
+/// LPSV (RFC 1639): <c>228 Entering Long Passive Mode (4,4,h1,h2,h3,h4,2,p1,p2)</c>, with the WAN address for clients
+/// outside the LAN when SET-WANADDR is on.
+/// </summary>
 [FtpCommand("LPSV")]
 public sealed class LpsvHandler(DataChannelFactory channels) : IFtpCommandHandler
 {
@@ -14,6 +17,6 @@ public sealed class LpsvHandler(DataChannelFactory channels) : IFtpCommandHandle
             return new FtpReply(521, "Supported address families are (4)");
         }
         return await channels.PreparePassiveAsync(context.Session,
-            channel => new FtpReply(228, $"Entering Long Passive Mode ({HostPort.FormatLpsv(channel.LocalEndPoint.Address, channel.LocalEndPoint.Port)})"));
+            advertised => new FtpReply(228, $"Entering Long Passive Mode ({HostPort.FormatLpsv(advertised.Address, advertised.Port)})"));
     }
 }

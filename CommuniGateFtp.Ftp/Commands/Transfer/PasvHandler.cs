@@ -3,7 +3,10 @@ using CommuniGateFtp.Ftp.Protocol;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
-/// <summary>PASV (RFC 959): <c>227 Entering Passive Mode (h1,h2,h3,h4,p1,p2)</c>; IPv6 control connections use EPSV.</summary>
+/// <summary>
+/// PASV (RFC 959): <c>227 Entering Passive Mode (h1,h2,h3,h4,p1,p2)</c>, with the WAN address for clients outside the
+/// LAN when SET-WANADDR is on; IPv6 control connections use EPSV.
+/// </summary>
 [FtpCommand("PASV")]
 public sealed class PasvHandler(DataChannelFactory channels) : IFtpCommandHandler
 {
@@ -14,6 +17,6 @@ public sealed class PasvHandler(DataChannelFactory channels) : IFtpCommandHandle
             return new FtpReply(502, "PASV is for IPv4, use EPSV");
         }
         return await channels.PreparePassiveAsync(context.Session,
-            channel => new FtpReply(227, $"Entering Passive Mode ({HostPort.FormatPasv(channel.LocalEndPoint.Address, channel.LocalEndPoint.Port)})"));
+            advertised => new FtpReply(227, $"Entering Passive Mode ({HostPort.FormatPasv(advertised.Address, advertised.Port)})"));
     }
 }

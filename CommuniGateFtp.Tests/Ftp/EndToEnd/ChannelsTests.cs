@@ -24,13 +24,13 @@ public sealed class ChannelsTests(FtpServiceFactory service) : IClassFixture<Ftp
                 var refusal = await new StreamReader(third.GetStream()).ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
                 Assert.Equal("421 Too many connections, try again later\r\n", refusal);
             }
-            await Eventually(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 await using var again = await RawFtpClient.ConnectAsync(service.FtpPort); // a channel is free again
             });
 
             Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 0 })).StatusCode);
-            await Eventually(() =>
+            await Eventually.HoldsAsync(() =>
             {
                 // Nothing listens: the port can be bound by someone else.
                 using var probe = new TcpListener(IPAddress.IPv6Any, service.FtpPort) { Server = { DualMode = true } };
@@ -42,7 +42,7 @@ public sealed class ChannelsTests(FtpServiceFactory service) : IClassFixture<Ftp
             Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = -1 })).StatusCode);
 
             Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 20 })).StatusCode);
-            await Eventually(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 await using var back = await RawFtpClient.ConnectAsync(service.FtpPort, "chan", "chan-pass-1");
             });
@@ -50,23 +50,6 @@ public sealed class ChannelsTests(FtpServiceFactory service) : IClassFixture<Ftp
         finally
         {
             (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 20 })).EnsureSuccessStatusCode();
-        }
-    }
-
-    private static async Task Eventually(Func<Task> attempt)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            try
-            {
-                await attempt();
-                return;
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
         }
     }
 }

@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using CommuniGateFtp.Tests.Infrastructure;
 
 namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
@@ -54,6 +56,35 @@ public sealed class TlsTests(TlsServiceFactory service) : IClassFixture<TlsServi
         var down = await Curl("-o", local, $"ftps://127.0.0.1:{service.ImplicitPort}/implicit.bin");
         Assert.True(down.ExitCode == 0, down.ToString());
         Assert.Equal(TestFiles.Hash(Path.Combine(service.AccountRoot("secure"), "implicit.bin")), TestFiles.Hash(local));
+    }
+
+    [Fact]
+    public async Task A_secure_socket_added_live_serves_implicit_tls_and_turns_clear_in_place()
+    {
+        using var admin = await service.CreateAdminClientAsync();
+        var before = await admin.GetFromJsonAsync<JsonElement>("/api/settings/ftp");
+        var startup = before.GetProperty("listener").EnumerateArray().Select(row => row.GetProperty("secure").GetBoolean()).ToArray();
+        Assert.Equal([false, true], startup); // Ftp:Port, then Ftp:Tls:ImplicitPort
+        var port = TestPostgres.FreePort();
+        object[] Table(bool secure) => [.. before.GetProperty("listener").EnumerateArray().Cast<object>(), new { port, address = "127.0.0.1", secure }];
+        try
+        {
+            (await admin.PutAsJsonAsync("/api/settings/ftp/listener", Table(secure: true))).EnsureSuccessStatusCode();
+            var original = TestFiles.Write(Path.Combine(service.AccountRoot("secure"), "listener.bin"), 200_000);
+            var local = Path.Combine(_work, "listener.bin");
+            var down = await Curl("-o", local, $"ftps://127.0.0.1:{port}/listener.bin");
+            Assert.True(down.ExitCode == 0, down.ToString());
+            Assert.Equal(TestFiles.Hash(original), TestFiles.Hash(local));
+
+            (await admin.PutAsJsonAsync("/api/settings/ftp/listener", Table(secure: false))).EnsureSuccessStatusCode();
+            var clear = await Curl("-v", $"ftp://127.0.0.1:{port}/");
+            Assert.True(clear.ExitCode == 0, clear.ToString());
+            Assert.Contains("< 220 ", clear.Stderr); // a greeting in the clear: no handshake first
+        }
+        finally
+        {
+            (await admin.PutAsJsonAsync("/api/settings/ftp", before)).EnsureSuccessStatusCode();
+        }
     }
 
     [Fact]

@@ -12,7 +12,9 @@ public sealed class PassivePortPoolTests
     public async Task A_port_another_session_listens_on_is_never_handed_out_again()
     {
         var port = TestPostgres.FreePort();
-        var pool = new PassivePortPool(new FixedOptionsMonitor<FtpOptions>(new FtpOptions { PassivePortMin = port, PassivePortMax = port }), NullLogger<PassivePortPool>.Instance);
+        var live = new LiveSettings(null!); // no database: the settings are applied directly
+        live.Apply(new FtpServerSettings { PassivePortMin = port, PassivePortMax = port });
+        var pool = new PassivePortPool(live, NullLogger<PassivePortPool>.Instance);
         await using var first = pool.Open(IPAddress.Loopback, IPAddress.Loopback);
         Assert.NotNull(first);
         Assert.Null(pool.Open(IPAddress.Loopback, IPAddress.Loopback)); // 425 rather than a shared port
