@@ -25,7 +25,9 @@ public sealed class LogContentTests(FtpServiceFactory service) : IClassFixture<F
                 {
                     await data.ConnectAsync(IPAddress.Loopback, port);
                     Assert.StartsWith("150", await client.ReadReplyAsync());
-                    await data.GetStream().WriteAsync(new byte[4321]);
+                    await data.GetStream().WriteAsync(new byte[1000]);
+                    await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken); // progress is recorded each second
+                    await data.GetStream().WriteAsync(new byte[3321]);
                 }
                 Assert.StartsWith("226", await client.ReadReplyAsync());
                 Assert.StartsWith("350", await client.CommandAsync("RNFR box/data.bin"));
@@ -45,6 +47,7 @@ public sealed class LogContentTests(FtpServiceFactory service) : IClassFixture<F
             Assert.Contains(lines, l => l.Contains(" 2 FTP-") && l.EndsWith("renamed /box/data.bin to box/renamed.bin"));
             Assert.Contains(lines, l => l.Contains(" 2 FTP-") && l.EndsWith("DELE box/renamed.bin"));
             Assert.Contains(lines, l => l.Contains(" 3 FTP-") && l.Contains("RNTO nothing refused: 503"));
+            Assert.Contains(lines, l => l.Contains(" 5 FTP-") && l.Contains("STOR /box/data.bin: 1000 bytes, "));
         }
         finally
         {
