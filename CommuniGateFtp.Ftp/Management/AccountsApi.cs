@@ -1,6 +1,8 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -95,8 +97,12 @@ public static class AccountsApi
         return TypedResults.Ok(ToResponse(account));
     }
 
+    /// <summary>
+    /// CGP: removing an account removes its data — its File Storage and the ACL entries that name it — and its sessions on
+    /// this node end with 421 (other nodes' sessions fail their next storage command).
+    /// </summary>
     private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DeleteAsync(string domain, string name,
-        FtpDbContext db, CancellationToken cancellationToken)
+        FtpDbContext db, FileStore store, SessionRegistry sessions, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
         {
@@ -108,6 +114,15 @@ public static class AccountsApi
         }
         db.Accounts.Remove(account);
         await db.SaveChangesAsync(cancellationToken);
+        var address = $"{account.Name}@{account.Domain.Name}";
+        await db.FileAccessControlEntries
+            .Where(e => e.Grantee == address || (e.Grantee == account.Name && e.Account.DomainId == account.DomainId))
+            .ExecuteDeleteAsync(cancellationToken);
+        foreach (var session in sessions.Sessions.Where(s => s.Account is { IsAnonymous: false } a && a.Id == account.Id))
+        {
+            session.Disconnect();
+        }
+        store.Remove(new StorageOwner(account.Id, account.Name, account.Domain.Name));
         return TypedResults.NoContent();
     }
 

@@ -21,6 +21,16 @@ public sealed class FileStore(IOptions<FtpOptions> options, IStorageOwners owner
         return new StorageArea(root, Path.Combine(StorageRoot, StagingFolder), owner.Name, FileRights.All);
     }
 
+    /// <summary>Deletes an account's File Storage with everything in it (the account is being removed).</summary>
+    public void Remove(StorageOwner owner)
+    {
+        var root = Path.Combine(StorageRoot, owner.Domain, owner.Name);
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>A logged-in account's namespace: its own storage at <c>/</c>, other accounts' under <c>/~name</c> (FS-PATH).</summary>
     public FileSpace OpenSpace(AuthenticatedAccount caller)
     {

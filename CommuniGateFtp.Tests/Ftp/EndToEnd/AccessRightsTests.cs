@@ -250,6 +250,24 @@ public sealed class AccessRightsTests(FtpServiceFactory service) : IClassFixture
         Assert.Equal(["anyone:lr"], await AclAsync("owner5", "/f.txt"));
     }
 
+    [Fact]
+    public async Task Removing_an_account_removes_its_storage_the_grants_naming_it_and_its_sessions()
+    {
+        await AccountAsync("owner7");
+        await AccountAsync("grantee7");
+        await UploadAsync("owner7", "/shared.txt", "s");
+        await SetAclAsync("owner7", "/shared.txt", ("grantee7", "r"), ($"grantee7@{Main}", "w"), ("anyone", "l"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/accounts/{Main}/grantee7")).StatusCode);
+        Assert.Equal(["anyone:l"], await AclAsync("owner7", "/shared.txt"));
+
+        await using var open = await LoginAsync("owner7");
+        Assert.True(Directory.Exists(service.AccountRoot("owner7")));
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/accounts/{Main}/owner7")).StatusCode);
+        Assert.False(Directory.Exists(service.AccountRoot("owner7")));
+        Assert.StartsWith("421", await open.ReadReplyAsync());
+    }
+
     // nocwd: RETR with the whole path, since r on a file does not give l on its directory (so no CWD into it).
     [Fact]
     public async Task Anonymous_sessions_only_look_and_read_outside_private_when_allowed()

@@ -41,7 +41,7 @@ public partial class Accounts
     private async Task DeleteAsync(AccountModel account)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete account",
-            $"Delete {account.Name}@{account.Domain}? Its login stops working at once.", yesText: "Delete", cancelText: "Cancel");
+            $"Delete {account.Name}@{account.Domain}? Its login stops working at once, its open sessions end, and its File Storage (every file) is removed.", yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true)
         {
             return;
