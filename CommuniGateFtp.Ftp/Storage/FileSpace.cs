@@ -56,7 +56,8 @@ public sealed class FileSpace(AuthenticatedAccount caller, StorageOwner self, St
             StorageAccess.Write => (inner, FileRights.Write),
             StorageAccess.Store => item is null ? (inner.Parent, FileRights.Insert) : (inner, FileRights.Write),
             StorageAccess.Insert => (inner.Parent, item is null ? FileRights.Insert : FileRights.Insert | FileRights.Delete),
-            _ => (inner.Parent, FileRights.Delete),
+            StorageAccess.Delete => (inner.Parent, FileRights.Delete),
+            _ => throw new ArgumentOutOfRangeException(nameof(access)),
         };
         await RequireAsync(location.Owner, target, needed, cancellationToken);
         return location;

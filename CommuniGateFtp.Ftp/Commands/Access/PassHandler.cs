@@ -27,8 +27,7 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
         var login = session.PendingLogin;
         var anonymous = login is not null && live.Current.AllowAnonymous && AuthenticatedAccount.IsAnonymousName(login.Account);
         var result = login is null ? LoginResult.Fail(LoginFailure.UnknownAccount)
-            : anonymous ? await authenticator.AnonymousAsync(login.Domain, cancellationToken) is { } guest
-                ? LoginResult.Success(guest) : LoginResult.Fail(LoginFailure.DomainDisabled)
+            : anonymous ? await AnonymousAsync(login, cancellationToken)
             : await authenticator.AuthenticateAsync(login, context.Command.Argument, AccountServices.Ftp, cancellationToken);
         FtpTelemetry.Logins.Add(1, new KeyValuePair<string, object?>("result", result.Succeeded ? "success" : "failure"));
 
@@ -50,4 +49,10 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
             ? new FtpReply(ReplyCode.ServiceNotAvailable, "Too many login failures", closeConnection: true)
             : new FtpReply(ReplyCode.NotLoggedIn, "Login incorrect");
     }
+
+    // SES-ANON: any password; the Domain must exist and be enabled.
+    private async Task<LoginResult> AnonymousAsync(LoginName login, CancellationToken cancellationToken) =>
+        await authenticator.AnonymousAsync(login.Domain, cancellationToken) is { } guest
+            ? LoginResult.Success(guest)
+            : LoginResult.Fail(LoginFailure.DomainDisabled);
 }
