@@ -44,7 +44,10 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
         }
         FtpTelemetry.Commands.Add(1, new("ftp.command", command.Verb), new("ftp.reply.code", reply.Code));
         logger.CommandServed(session.Id, session.Client, command.ToLogString(), reply.Code);
-        log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"{command.ToLogString()} -> {(reply.IsDeferred ? 150 : reply.Code)}");
+        if (log.IsEnabled(CgpLogLevel.LowLevel))
+        {
+            log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"{command.ToLogString()} -> {(reply.IsDeferred ? 150 : reply.Code)}");
+        }
         LogOutcome(session, command, reply, renaming);
         return reply;
     }

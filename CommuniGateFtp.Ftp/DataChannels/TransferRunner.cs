@@ -38,6 +38,7 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
     {
         var settings = live.Current;
         var succeeded = false;
+        string? cause = null;
         FtpReply final;
         using var progress = new CancellationTokenSource();
         _ = ReportProgressAsync(session, transfer, progress.Token);
@@ -94,8 +95,7 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
             }
             catch (DataConnectionException ex)
             {
-                logger.LogWarning("FTP-{SessionId:000000}({Client}) {Command} {Path}: data connection failed: {Error}",
-                    session.Id, session.Client, transfer.Command, transfer.Path, ex.InnerException?.Message ?? ex.Message);
+                cause = ex.InnerException?.Message ?? ex.Message; // reported once, with the outcome
                 final = new FtpReply(426, "Data connection closed, transfer aborted");
             }
             catch (Exception ex)
@@ -106,7 +106,7 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
             }
         }
         await progress.CancelAsync();
-        LogOutcome(session, transfer, succeeded, final);
+        LogOutcome(session, transfer, succeeded, cause is null ? final.ToString() : $"{final} ({cause})");
         try
         {
             if (!succeeded)
@@ -128,13 +128,13 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
     }
 
     // LOG-CONTENT: uploads are file changes (Major), downloads data-connection details (Low-Level), failures Problems.
-    private void LogOutcome(FtpSession session, FtpTransfer transfer, bool succeeded, FtpReply final)
+    private void LogOutcome(FtpSession session, FtpTransfer transfer, bool succeeded, string outcome)
     {
         var receiving = transfer.Direction == TransferDirection.Receive;
         var level = !succeeded ? (transfer.AbortRequested ? CgpLogLevel.LowLevel : CgpLogLevel.Problems) : receiving ? CgpLogLevel.Major : CgpLogLevel.LowLevel;
         log.Write(level, session.Id, session.Client, succeeded
             ? $"{transfer.Command} {transfer.Path}: {transfer.Bytes} bytes {(receiving ? "received" : "sent")}"
-            : $"{transfer.Command} {transfer.Path} ended after {transfer.Bytes} bytes: {final}");
+            : $"{transfer.Command} {transfer.Path} ended after {transfer.Bytes} bytes: {outcome}");
     }
 
     // LOG-CONTENT: All Info records how far a transfer has come, once a second.

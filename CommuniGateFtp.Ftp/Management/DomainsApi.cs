@@ -101,15 +101,15 @@ public static class DomainsApi
     private static async Task<ProblemDetails?> OwnedElsewhereAsync(FtpDbContext db, Domain domain, DomainRequest request,
         CancellationToken cancellationToken)
     {
-        foreach (var ip in (request.LocalIps ?? []).Select(DomainAddress.Normalize))
+        var wanted = (request.LocalIps ?? []).Select(DomainAddress.Normalize).ToList();
+        if (wanted.Count == 0)
         {
-            var owner = await db.Domains.Where(d => d.Id != domain.Id && d.LocalIps.Contains(ip)).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
-            if (owner is not null)
-            {
-                return ApiProblems.Problem(409, "Address owned", $"{ip} already belongs to the domain '{owner}'.");
-            }
+            return null;
         }
-        return null;
+        var owner = await db.Domains.Where(d => d.Id != domain.Id && d.LocalIps.Any(ip => wanted.Contains(ip)))
+            .Select(d => new { d.Name, d.LocalIps }).FirstOrDefaultAsync(cancellationToken);
+        return owner is null ? null
+            : ApiProblems.Problem(409, "Address owned", $"{owner.LocalIps.Intersect(wanted).First()} already belongs to the domain '{owner.Name}'.");
     }
 
     private static void Apply(Domain domain, DomainRequest request)

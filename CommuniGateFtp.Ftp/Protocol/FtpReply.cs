@@ -17,8 +17,5 @@ public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseC
 
     public bool IsDeferred => Code == 0;
 
-    /// <summary>The same reply, closing the connection once sent.</summary>
-    public FtpReply ThenClose() => this with { CloseConnection = true };
-
     public override string ToString() => $"{Code} {Lines[^1]}";
 }

@@ -194,7 +194,10 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, $"<- ({data.WrittenCount} bytes that are not a command)");
             return new FtpReply(ReplyCode.SyntaxError, "Unknown command");
         }
-        log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "<- " + command.ToLogString()); // LOG-MASK: never the raw PASS line
+        if (log.IsEnabled(CgpLogLevel.AllInfo)) // no string is built per command unless someone reads it
+        {
+            log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "<- " + command.ToLogString()); // LOG-MASK: never the raw PASS line
+        }
         return await dispatcher.DispatchAsync(session, command, stopping);
     }
 

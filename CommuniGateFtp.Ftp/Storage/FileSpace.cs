@@ -76,19 +76,29 @@ public sealed class FileSpace(AuthenticatedAccount caller, StorageOwner self, St
     }
 
     /// <summary>What LIST, NLST and STAT show for a location: a directory's entries, or the file itself.</summary>
-    public async Task<IReadOnlyList<StorageEntry>> EntriesAtAsync(StorageLocation location, CancellationToken cancellationToken) =>
-        location.Area.Require(location.Inner).IsDirectory
+    public async Task<IReadOnlyList<StorageEntry>> EntriesAtAsync(StorageLocation location, CancellationToken cancellationToken)
+    {
+        var item = location.Area.Require(location.Inner);
+        return item.IsDirectory
             ? await ListAsync(location, cancellationToken)
-            : [(await EntryAsync(location, cancellationToken)) with { Name = location.Inner.Name }];
+            : [(await WithRightsAsync(location, item, cancellationToken)) with { Name = location.Inner.Name }];
+    }
 
     /// <summary>One item with the caller's rights on it (MLST).</summary>
-    public async Task<StorageEntry> EntryAsync(StorageLocation location, CancellationToken cancellationToken)
+    public Task<StorageEntry> EntryAsync(StorageLocation location, CancellationToken cancellationToken) =>
+        WithRightsAsync(location, location.Area.Require(location.Inner), cancellationToken);
+
+    /// <summary>An existing file the caller may read (RETR SIZE MDTM HASH); <c>550</c> for a directory.</summary>
+    public async Task<(StorageLocation Location, StorageEntry File)> ReadableFileAsync(VirtualPath path, CancellationToken cancellationToken)
     {
-        var entry = location.Area.Require(location.Inner);
-        return AccessPolicy.FullRightsReason(Caller, location.Owner) is not null
+        var location = await DemandAsync(path, StorageAccess.Read, cancellationToken);
+        return (location, location.Area.RequireFile(location.Inner));
+    }
+
+    private async Task<StorageEntry> WithRightsAsync(StorageLocation location, StorageEntry entry, CancellationToken cancellationToken) =>
+        AccessPolicy.FullRightsReason(Caller, location.Owner) is not null
             ? entry
             : entry with { Rights = await policy.RightsAsync(Caller, location.Owner, location.Inner, cancellationToken) };
-    }
 
     private async Task RequireAsync(StorageOwner owner, VirtualPath item, FileRights needed, CancellationToken cancellationToken)
     {

@@ -47,10 +47,6 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
             .Select(i => ToEntry(i, i.Name));
     }
 
-    /// <summary>What LIST, NLST and STAT show for a path: a directory's entries, or the file itself.</summary>
-    public IEnumerable<StorageEntry> EntriesAt(VirtualPath path) =>
-        Require(path) is { IsDirectory: false } file ? [file with { Name = path.Name }] : List(path);
-
     public void CreateDirectory(VirtualPath path)
     {
         RequireDirectory(path.Parent);

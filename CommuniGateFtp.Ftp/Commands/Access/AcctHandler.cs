@@ -7,5 +7,5 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 public sealed class AcctHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new FtpReply(202, "ACCT not needed"));
+        ValueTask.FromResult(new FtpReply(ReplyCode.NotNeeded, "ACCT not needed"));
 }

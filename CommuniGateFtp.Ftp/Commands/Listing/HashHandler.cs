@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CommuniGateFtp.Ftp.Protocol;
-using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
@@ -11,8 +10,7 @@ public sealed class HashHandler : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var location = await context.Session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Read, cancellationToken);
-        var file = location.Area.RequireFile(location.Inner);
+        var (location, file) = await context.Session.RequireFiles().ReadableFileAsync(PathArgument.Existing(context), cancellationToken);
         await using var stream = new FileStream(location.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
             bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CommuniGateFtp.Ftp.Protocol;
-using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
@@ -10,8 +9,7 @@ public sealed class MdtmHandler : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var file = await context.Session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Read, cancellationToken);
-        var entry = file.Area.RequireFile(file.Inner);
+        var (_, entry) = await context.Session.RequireFiles().ReadableFileAsync(PathArgument.Existing(context), cancellationToken);
         return new FtpReply(213, entry.Modified.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
     }
 }

@@ -1,6 +1,5 @@
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
-using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
@@ -12,8 +11,7 @@ public sealed class SizeHandler : IFtpCommandHandler
 
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var location = await context.Session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Read, cancellationToken);
-        var file = location.Area.RequireFile(location.Inner);
+        var (location, file) = await context.Session.RequireFiles().ReadableFileAsync(PathArgument.Existing(context), cancellationToken);
         if (context.Session.TransferType == TransferType.Image)
         {
             return new FtpReply(213, file.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -7,5 +7,5 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 public sealed class AlloHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new FtpReply(202, "ALLO not needed"));
+        ValueTask.FromResult(new FtpReply(ReplyCode.NotNeeded, "ALLO not needed"));
 }

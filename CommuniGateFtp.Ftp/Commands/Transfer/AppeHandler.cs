@@ -1,7 +1,6 @@
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
-using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
@@ -13,16 +12,9 @@ public sealed class AppeHandler(TransferRunner transfers, UploadBody uploads) : 
     {
         var session = context.Session;
         session.TakeRestartOffset();
-        var location = await session.RequireFiles().DemandAsync(PathArgument.New(context), StorageAccess.Store, cancellationToken);
-        var storage = location.Area;
-        storage.RequireDirectory(location.Inner.Parent);
-        var existing = storage.Find(location.Inner);
-        if (existing is { IsDirectory: true })
-        {
-            throw StorageException.IsDirectory();
-        }
+        var (location, existing) = await UploadBody.TargetAsync(context, cancellationToken);
         var ascii = session.TransferType == TransferType.Ascii;
-        var target = UploadTarget.Append(storage, location.Inner, existing);
+        var target = UploadTarget.Append(location.Area, location.Inner, existing);
         var (refusal, allowance) = await uploads.CheckAsync(location, target, cancellationToken);
         return refusal ?? transfers.Start(session, "APPE", location.Path.ToString(), TransferDirection.Receive,
                 $"Opening data connection to append to {location.Inner.Name}", uploads.For(location, target, ascii, allowance), cancellationToken);

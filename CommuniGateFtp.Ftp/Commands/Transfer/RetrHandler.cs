@@ -1,7 +1,6 @@
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
-using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
@@ -16,8 +15,7 @@ public sealed class RetrHandler(TransferRunner transfers) : IFtpCommandHandler
     {
         var session = context.Session;
         var offset = session.TakeRestartOffset();
-        var location = await session.RequireFiles().DemandAsync(PathArgument.Existing(context), StorageAccess.Read, cancellationToken);
-        var file = location.Area.RequireFile(location.Inner);
+        var (location, file) = await session.RequireFiles().ReadableFileAsync(PathArgument.Existing(context), cancellationToken);
         var ascii = session.TransferType == TransferType.Ascii;
         if (offset > 0 && ascii)
         {

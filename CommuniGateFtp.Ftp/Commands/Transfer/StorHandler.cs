@@ -1,7 +1,6 @@
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
-using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
@@ -13,14 +12,7 @@ public sealed class StorHandler(TransferRunner transfers, UploadBody uploads) : 
     {
         var session = context.Session;
         var offset = session.TakeRestartOffset();
-        var location = await session.RequireFiles().DemandAsync(PathArgument.New(context), StorageAccess.Store, cancellationToken);
-        var storage = location.Area;
-        storage.RequireDirectory(location.Inner.Parent);
-        var existing = storage.Find(location.Inner);
-        if (existing is { IsDirectory: true })
-        {
-            throw StorageException.IsDirectory();
-        }
+        var (location, existing) = await UploadBody.TargetAsync(context, cancellationToken);
         var ascii = session.TransferType == TransferType.Ascii;
         if (offset > 0 && ascii)
         {
@@ -30,7 +22,7 @@ public sealed class StorHandler(TransferRunner transfers, UploadBody uploads) : 
         {
             return new FtpReply(554, $"REST offset {offset} is beyond the file's size {existing?.Size ?? 0}");
         }
-        var target = UploadTarget.Store(storage, location.Inner, existing, offset);
+        var target = UploadTarget.Store(location.Area, location.Inner, existing, offset);
         var (refusal, allowance) = await uploads.CheckAsync(location, target, cancellationToken);
         return refusal ?? transfers.Start(session, "STOR", location.Path.ToString(), TransferDirection.Receive,
                 $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {location.Inner.Name}",

@@ -11,6 +11,19 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 /// </summary>
 public sealed class UploadBody(IStorageUsage usage, StorageChanges changes)
 {
+    /// <summary>
+    /// The file STOR or APPE writes (FS-RIGHTS: <c>w</c> on it when it exists, else <c>i</c> on its directory), in an
+    /// existing directory, with what is there now; a directory is never written to.
+    /// </summary>
+    public static async Task<(StorageLocation Location, StorageEntry? Existing)> TargetAsync(FtpCommandContext context,
+        CancellationToken cancellationToken)
+    {
+        var location = await context.Session.RequireFiles().DemandAsync(PathArgument.New(context), StorageAccess.Store, cancellationToken);
+        location.Area.RequireDirectory(location.Inner.Parent);
+        var existing = location.Area.Find(location.Inner);
+        return existing is { IsDirectory: true } ? throw StorageException.IsDirectory() : (location, existing);
+    }
+
     /// <summary>Reads the owner's allowance once: the refusal when a new file is over the files limit, else null.</summary>
     public async Task<(Protocol.FtpReply? Refusal, QuotaAllowance Allowance)> CheckAsync(StorageLocation location, UploadTarget target,
         CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class AccessPolicy(IAccessControlStore acl)
         inner.Segments.Count > 0 && inner.Segments[0] == PrivateDirectory ? FileRights.None : FileRights.Lookup | FileRights.Read;
 
     public async Task<FileRights> RightsAsync(AuthenticatedAccount caller, StorageOwner owner, VirtualPath inner, CancellationToken cancellationToken) =>
-        FullRightsReason(caller, owner) is not null ? FileRights.All : (await ExplainAsync(caller, owner, inner, cancellationToken)).Rights;
+        (await ExplainAsync(caller, owner, inner, cancellationToken)).Rights;
 
     /// <summary>The caller's rights on an item of <paramref name="owner"/>'s storage, rule by rule.</summary>
     public async Task<AccessExplanation> ExplainAsync(AuthenticatedAccount caller, StorageOwner owner, VirtualPath inner,
