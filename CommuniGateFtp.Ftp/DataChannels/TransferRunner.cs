@@ -13,28 +13,28 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// </summary>
 public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBook log, TimeProvider time, ILogger<TransferRunner> logger)
 {
-    /// <summary>The body moves the bytes; <paramref name="onFailure"/> cleans up after anything but success (FS-ATOMIC).</summary>
+    /// <summary>
+    /// The body moves the bytes; <paramref name="finished"/> runs once at the end, told whether the transfer succeeded,
+    /// before the final reply (FS-ATOMIC clean-up, usage, the file's write gate), also when the transfer never starts.
+    /// </summary>
     public FtpReply Start(FtpSession session, string command, string path, TransferDirection direction, string openingText,
-        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, CancellationToken stopping, Action? onFailure = null)
+        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, CancellationToken stopping, Func<bool, Task>? finished = null)
     {
-        if (session.CurrentTransfer is not null)
+        var refusal = session.CurrentTransfer is not null ? new FtpReply(450, "A transfer is already in progress") : null;
+        var channel = refusal is null ? session.TakeDataChannel() : null;
+        if (refusal is not null || channel is null)
         {
-            return new FtpReply(450, "A transfer is already in progress");
-        }
-        var channel = session.TakeDataChannel();
-        if (channel is null)
-        {
-            onFailure?.Invoke();
-            return new FtpReply(425, "Use PORT or PASV first");
+            _ = finished?.Invoke(false);
+            return refusal ?? new FtpReply(425, "Use PORT or PASV first");
         }
         var transfer = new FtpTransfer(command, path, direction, time.GetUtcNow());
         session.CurrentTransfer = transfer;
-        _ = RunAsync(session, channel, transfer, openingText, body, onFailure, stopping);
+        _ = RunAsync(session, channel, transfer, openingText, body, finished, stopping);
         return FtpReply.Deferred;
     }
 
     private async Task RunAsync(FtpSession session, IDataChannel channel, FtpTransfer transfer, string openingText,
-        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, Action? onFailure, CancellationToken stopping)
+        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, Func<bool, Task>? finished, CancellationToken stopping)
     {
         var settings = live.Current;
         var succeeded = false;
@@ -109,9 +109,9 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
         LogOutcome(session, transfer, succeeded, cause is null ? final.ToString() : $"{final} ({cause})");
         try
         {
-            if (!succeeded)
+            if (finished is not null)
             {
-                onFailure?.Invoke();
+                await finished(succeeded);
             }
             session.CurrentTransfer = null;
             await session.Replies.SendAsync(final, CancellationToken.None);

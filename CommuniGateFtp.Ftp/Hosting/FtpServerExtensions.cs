@@ -69,6 +69,7 @@ public static class FtpServerExtensions
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<StorageChanges>();
         services.AddSingleton<UploadBody>();
+        services.AddSingleton<FileWriteGate>();
         services.AddSingleton<ServerCertificate>();
         services.AddSingleton<TlsHandshake>();
         services.AddSingleton<PassivePortPool>();

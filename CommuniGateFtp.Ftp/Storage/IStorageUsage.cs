@@ -7,4 +7,11 @@ public interface IStorageUsage
 
     /// <summary>Adds (or, negative, removes) bytes and files to an account's usage.</summary>
     Task AddAsync(int accountId, long bytes, long files, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds up to <paramref name="wanted"/> to the account's usage of <paramref name="kind"/> in one atomic step, never
+    /// past its effective limit, and returns how much was added (all of it when unlimited, 0 when the limit is reached).
+    /// Parallel uploads reserve this way as they write, so together they cannot end above the limit.
+    /// </summary>
+    Task<long> ReserveAsync(int accountId, QuotaKind kind, long wanted, CancellationToken cancellationToken);
 }

@@ -9,6 +9,4 @@ public sealed record QuotaAllowance(long? BytesLeft, long? FilesLeft)
     public const string FilesLimitExceeded = "Files limit exceeded";
 
     public static QuotaAllowance Unlimited { get; } = new(null, null);
-
-    public bool AllowsNewFile => FilesLeft is null or > 0;
 }

@@ -1,18 +1,16 @@
 namespace CommuniGateFtp.Ftp.Storage;
 
-/// <summary>Passes writes to a file and stops with <see cref="QuotaExceededException"/> past the allowance (FS-QUOTA-HIT).</summary>
-public sealed class QuotaGuardStream(FileStream file, long? bytesAllowed) : Stream
+/// <summary>
+/// Passes an upload's writes to its file, covered by the owner's <see cref="QuotaReservation"/> beyond the bytes the upload
+/// frees (<paramref name="bytesFreed"/>); stops with <see cref="QuotaExceededException"/> at the limit (FS-QUOTA-HIT).
+/// </summary>
+public sealed class QuotaGuardStream(FileStream file, QuotaReservation reservation, long bytesFreed) : Stream
 {
     public long Written { get; private set; }
 
-    public FileStream File => file;
-
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (bytesAllowed is { } allowed && Written + buffer.Length > allowed)
-        {
-            throw new QuotaExceededException();
-        }
+        await reservation.CoverAsync(Written + buffer.Length - bytesFreed, cancellationToken);
         await file.WriteAsync(buffer, cancellationToken);
         Written += buffer.Length;
     }

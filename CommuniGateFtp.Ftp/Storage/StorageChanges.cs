@@ -12,12 +12,20 @@ public sealed class StorageChanges(IStorageUsage usage, IAccessControlStore acl)
     /// <summary>MKD: a directory counts against the files limit (FS-QUOTA-HIT: <c>550 Files limit exceeded</c>).</summary>
     public async Task MakeDirectoryAsync(StorageLocation target, CancellationToken cancellationToken)
     {
-        if (!(await usage.GetAllowanceAsync(target.Owner.Id, cancellationToken)).AllowsNewFile)
+        // Reserved before it exists, atomically, so parallel MKDs and uploads cannot pass the limit together.
+        if (await usage.ReserveAsync(target.Owner.Id, QuotaKind.Files, 1, cancellationToken) == 0)
         {
             throw new StorageException(550, QuotaAllowance.FilesLimitExceeded);
         }
-        target.Area.CreateDirectory(target.Inner);
-        await usage.AddAsync(target.Owner.Id, 0, 1, CancellationToken.None);
+        try
+        {
+            target.Area.CreateDirectory(target.Inner);
+        }
+        catch
+        {
+            await usage.AddAsync(target.Owner.Id, 0, -1, CancellationToken.None);
+            throw;
+        }
         await acl.InheritAsync(target.Owner.Id, target.Inner, CancellationToken.None);
     }
 

@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CommuniGateFtp.Ftp.Storage;
 
@@ -38,4 +39,34 @@ public sealed class StorageUsage(IServiceScopeFactory scopes) : IStorageUsage
             .SetProperty(a => a.StorageBytesUsed, a => Math.Max(0, a.StorageBytesUsed + bytes))
             .SetProperty(a => a.StorageFilesUsed, a => Math.Max(0, a.StorageFilesUsed + files)), cancellationToken);
     }
+
+    public async Task<long> ReserveAsync(int accountId, QuotaKind kind, long wanted, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
+        var granted = await db.Database.SqlQueryRaw<long>(kind == QuotaKind.Bytes ? ReserveBytes : ReserveFiles,
+            new NpgsqlParameter<int>("id", accountId), new NpgsqlParameter<long>("wanted", wanted)).ToListAsync(cancellationToken);
+        return granted.Count == 0 ? wanted : granted[0];
+    }
+
+    private static readonly string ReserveBytes = ReserveSql("StorageBytesUsed", "StorageSizeLimit", "DefaultStorageSizeLimit");
+    private static readonly string ReserveFiles = ReserveSql("StorageFilesUsed", "StorageFilesLimit", "DefaultStorageFilesLimit");
+
+    // One statement: the row lock (FOR UPDATE) makes concurrent reservations of one account take turns, and the grant is
+    // what is left under the effective limit (StorageLimit.Effective in SQL: a limit is stored as digits, 'default' or
+    // 'unlimited'; only digits limit).
+    private static string ReserveSql(string used, string limit, string domainDefault) => $"""
+        WITH cur AS (
+            SELECT a."Id" AS id, a."{used}" AS used,
+                   CASE WHEN a."{limit}" = 'default' THEN d."{domainDefault}" ELSE a."{limit}" END AS effective
+            FROM accounts a JOIN domains d ON d."Id" = a."DomainId"
+            WHERE a."Id" = @id
+            FOR UPDATE OF a)
+        UPDATE accounts AS a SET "{used}" = cur.used + g.amount
+        FROM cur, LATERAL (SELECT CASE WHEN cur.effective ~ '^[0-9]+$'
+                                       THEN GREATEST(0, LEAST(@wanted, cur.effective::bigint - cur.used))
+                                       ELSE @wanted END AS amount) AS g
+        WHERE a."Id" = cur.id
+        RETURNING g.amount AS "Value"
+        """;
 }

@@ -1,22 +1,20 @@
-using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
-using CommuniGateFtp.Ftp.Sessions;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
-/// <summary>APPE (RFC 959): appends to a file, creating it when missing; a REST marker is ignored (CMD-APPE).</summary>
+/// <summary>
+/// APPE (RFC 959): appends to a file, creating it when missing; a REST marker is ignored (CMD-APPE). Appends to one file
+/// from several sessions take turns at the file's write gate, so each lands whole.
+/// </summary>
 [FtpCommand("APPE")]
-public sealed class AppeHandler(TransferRunner transfers, UploadBody uploads) : IFtpCommandHandler
+public sealed class AppeHandler(UploadBody uploads) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var session = context.Session;
-        session.TakeRestartOffset();
-        var (location, existing) = await UploadBody.TargetAsync(context, cancellationToken);
-        var ascii = session.TransferType == TransferType.Ascii;
-        var target = UploadTarget.Append(location.Area, location.Inner, existing);
-        var (refusal, allowance) = await uploads.CheckAsync(location, target, cancellationToken);
-        return refusal ?? transfers.Start(session, "APPE", location.Path.ToString(), TransferDirection.Receive,
-                $"Opening data connection to append to {location.Inner.Name}", uploads.For(location, target, ascii, allowance), cancellationToken);
+        context.Session.TakeRestartOffset();
+        var location = await UploadBody.LocateAsync(context, cancellationToken);
+        return await uploads.StartAsync(context, "APPE", location, existing =>
+            new UploadPlan(UploadTarget.Append(location.Area, location.Inner, existing), $"Opening data connection to append to {location.Inner.Name}"),
+            cancellationToken);
     }
 }

@@ -1,14 +1,12 @@
 using System.Globalization;
-using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
-using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>STOU (RFC 959, RFC 1123 4.1.2.9): stores under a name unique in the current directory: <c>150 FILE: name</c>.</summary>
 [FtpCommand("STOU")]
-public sealed class StouHandler(TransferRunner transfers, UploadBody uploads) : IFtpCommandHandler
+public sealed class StouHandler(UploadBody uploads) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
@@ -32,9 +30,9 @@ public sealed class StouHandler(TransferRunner transfers, UploadBody uploads) : 
                 && !Path.Exists(Path.Join(directory.FullPath, candidate)))
             ?? throw new StorageException(553, "No unique name available");
         var location = await files.DemandAsync(directory.Path.Append(name), StorageAccess.Insert, cancellationToken);
-        var target = UploadTarget.New(location.FullPath);
-        var (refusal, allowance) = await uploads.CheckAsync(location, target, cancellationToken);
-        return refusal ?? transfers.Start(session, "STOU", location.Path.ToString(), TransferDirection.Receive, $"FILE: {name}",
-                uploads.For(location, target, session.TransferType == TransferType.Ascii, allowance), cancellationToken);
+        // Another upload may take the name between the choice and the gate: then it is no longer unique.
+        return await uploads.StartAsync(context, "STOU", location, existing => existing is null
+            ? new UploadPlan(UploadTarget.New(location.FullPath), $"FILE: {name}")
+            : throw new StorageException(553, "No unique name available"), cancellationToken);
     }
 }

@@ -1,62 +1,70 @@
 using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
+using CommuniGateFtp.Ftp.Telemetry;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>
-/// The data phase shared by STOR, APPE and STOU: network → file, CRLF → LF in TYPE A, stopped at the owner's size
-/// limit (FS-QUOTA-HIT), and the owner's usage updated after the last byte (FS-QUOTA: an upload into <c>~other/</c>
-/// counts against <c>other</c>). A new file inherits its directory's ACL (FS-INHERIT).
+/// Starts the uploads of STOR, APPE and STOU: takes the file's write gate (one writer per file: concurrent appends run
+/// one after the other, each whole), looks at the file under it, reserves a new file against the owner's files limit,
+/// and hands an <see cref="Upload"/> to the transfer runner. Uploads into <c>~other/</c> count against <c>other</c>.
 /// </summary>
-public sealed class UploadBody(IStorageUsage usage, StorageChanges changes)
+public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, FileWriteGate gates, TransferRunner transfers, LiveSettings live,
+    FtpLogBook log)
 {
     /// <summary>
     /// The file STOR or APPE writes (FS-RIGHTS: <c>w</c> on it when it exists, else <c>i</c> on its directory), in an
-    /// existing directory, with what is there now; a directory is never written to.
+    /// existing directory.
     /// </summary>
-    public static async Task<(StorageLocation Location, StorageEntry? Existing)> TargetAsync(FtpCommandContext context,
-        CancellationToken cancellationToken)
+    public static async Task<StorageLocation> LocateAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var location = await context.Session.RequireFiles().DemandAsync(PathArgument.New(context), StorageAccess.Store, cancellationToken);
         location.Area.RequireDirectory(location.Inner.Parent);
-        var existing = location.Area.Find(location.Inner);
-        return existing is { IsDirectory: true } ? throw StorageException.IsDirectory() : (location, existing);
+        return location;
     }
 
-    /// <summary>Reads the owner's allowance once: the refusal when a new file is over the files limit, else null.</summary>
-    public async Task<(Protocol.FtpReply? Refusal, QuotaAllowance Allowance)> CheckAsync(StorageLocation location, UploadTarget target,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the file's gate as long as a client waits for a data connection (then <c>450</c>: busy), asks
+    /// <paramref name="plan"/> what to do with the file as it is now (it may refuse by throwing a <see cref="StorageException"/>),
+    /// and starts the transfer.
+    /// </summary>
+    public async Task<FtpReply> StartAsync(FtpCommandContext context, string command, StorageLocation location,
+        Func<StorageEntry?, UploadPlan> plan, CancellationToken cancellationToken)
     {
-        var allowance = await usage.GetAllowanceAsync(location.Owner.Id, cancellationToken);
-        return (target.CreatesFile && !allowance.AllowsNewFile ? new Protocol.FtpReply(552, QuotaAllowance.FilesLimitExceeded) : null, allowance);
-    }
-
-    public Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(StorageLocation location, UploadTarget target, bool ascii,
-        QuotaAllowance allowance) =>
-        async (network, transfer, stall, ct) =>
+        var session = context.Session;
+        var lease = await gates.EnterAsync(location.FullPath, live.Current.DataConnectTimeout, cancellationToken)
+                    ?? throw new StorageException(450, "File busy: another upload to it is in progress");
+        var reservation = (QuotaReservation?)null;
+        try
         {
-            var file = target.Open();
-            try
+            var existing = location.Area.Find(location.Inner);
+            if (existing is { IsDirectory: true })
             {
-                var guarded = new QuotaGuardStream(file, allowance.BytesLeft + target.BytesReplaced);
-                await TransferCopy.CopyAsync(network, true, guarded, transfer, stall, ct, ascii ? AsciiConverters.FromNetwork() : null);
-                await file.FlushAsync(ct);
-                var grown = target.Complete(file);
-                await usage.AddAsync(location.Owner.Id, grown, target.CreatesFile ? 1 : 0, CancellationToken.None);
-                if (target.CreatesFile)
-                {
-                    await changes.FileCreatedAsync(location);
-                }
+                throw StorageException.IsDirectory();
             }
-            catch (QuotaExceededException)
+            var (target, openingText) = plan(existing);
+            reservation = new QuotaReservation(usage, location.Owner.Id, await usage.GetAllowanceAsync(location.Owner.Id, cancellationToken));
+            if (target.CreatesFile && !await reservation.TryReserveFileAsync(cancellationToken))
             {
-                target.Undo(file);
-                throw;
+                await reservation.SettleAsync(0, 0, CancellationToken.None);
+                lease.Dispose();
+                return new FtpReply(552, QuotaAllowance.FilesLimitExceeded);
             }
-            finally
+            var upload = new Upload(location, existing, target, session.TransferType == TransferType.Ascii, reservation, lease, changes, log);
+            return transfers.Start(session, command, location.Path.ToString(), TransferDirection.Receive, openingText,
+                upload.WriteAsync, cancellationToken, upload.FinishAsync);
+        }
+        catch
+        {
+            if (reservation is not null)
             {
-                await file.DisposeAsync();
+                await reservation.SettleAsync(0, 0, CancellationToken.None);
             }
-        };
+            lease.Dispose();
+            throw;
+        }
+    }
 }

@@ -16,4 +16,10 @@ public sealed class UnlimitedStorageUsage : IStorageUsage
         (Bytes, Files) = (Bytes + bytes, Files + files);
         return Task.CompletedTask;
     }
+
+    public Task<long> ReserveAsync(int accountId, QuotaKind kind, long wanted, CancellationToken cancellationToken)
+    {
+        (Bytes, Files) = kind == QuotaKind.Bytes ? (Bytes + wanted, Files) : (Bytes, Files + wanted);
+        return Task.FromResult(wanted);
+    }
 }
