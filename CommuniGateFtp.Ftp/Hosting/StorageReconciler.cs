@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Ftp.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,20 @@ namespace CommuniGateFtp.Ftp.Hosting;
 /// writes the numbers to the database, so usage is right even after files changed while the server was down.
 /// Runs in the background: the server accepts sessions meanwhile.
 /// </summary>
-public sealed class StorageReconciler(IServiceScopeFactory scopes, IOptions<FtpOptions> options, ILogger<StorageReconciler> logger) : BackgroundService
+public sealed class StorageReconciler(IServiceScopeFactory scopes, IOptions<FtpOptions> options, FileStore files, TimeProvider time,
+    ILogger<StorageReconciler> logger) : BackgroundService
 {
+    /// <summary>Clears what a crash left in staging before the listener (started after this service) accepts anyone.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var removed = files.ClearStaging(time.GetUtcNow());
+        if (removed > 0)
+        {
+            logger.LogWarning("Removed {Count} staging file(s) of uploads cut off by an earlier stop", removed);
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();

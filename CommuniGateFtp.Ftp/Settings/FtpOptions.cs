@@ -21,6 +21,16 @@ public sealed class FtpOptions
     [Required]
     public string ListenAddress { get; set; } = "*";
 
+    /// <summary>
+    /// This node's name: its folder for staging files on a storage volume that several nodes share, and (for the live
+    /// views) the node a session runs on. Letters, digits, '.', '-' and '_'; the machine's name when empty.
+    /// </summary>
+    [RegularExpression(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]
+    public string? NodeName { get; set; }
+
+    /// <summary>The name this node goes by: <see cref="NodeName"/>, else the machine's name.</summary>
+    public string Node => string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName : NodeName;
+
     /// <summary>The host name in the <c>220</c> greeting; the machine's name when empty.</summary>
     public string? HostName { get; set; }
 

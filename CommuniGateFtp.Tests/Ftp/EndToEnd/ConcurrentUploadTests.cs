@@ -53,7 +53,7 @@ public sealed class ConcurrentUploadTests(FtpServiceFactory service) : IClassFix
         var owner = OwnerOf(file);
         Assert.Equal("226", replies[owner.ToString()]);
         await AssertUsageMatchesDiskAsync(account);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(service.StorageRoot, ".staging")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(service.StorageRoot, ".staging"), "*", SearchOption.AllDirectories));
     }
 
     [Fact]
