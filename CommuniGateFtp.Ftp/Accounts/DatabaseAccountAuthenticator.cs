@@ -4,35 +4,36 @@ using Microsoft.EntityFrameworkCore;
 namespace CommuniGateFtp.Ftp.Accounts;
 
 /// <summary>Authenticates against the accounts in PostgreSQL.</summary>
-public sealed class DatabaseAccountAuthenticator(IServiceScopeFactory scopes, PasswordHashing passwords) : IAccountAuthenticator
+public sealed class DatabaseAccountAuthenticator(SessionDatabase database, PasswordHashing passwords) : IAccountAuthenticator
 {
     // Verified when the account does not exist, so that unknown names cost as much as wrong passwords (SEC-NOENUM).
     private readonly Lazy<string> _decoyHash = new(() => passwords.Hash(Guid.NewGuid().ToString()));
 
-    public async Task<string?> DomainOwningAsync(System.Net.IPAddress localAddress, CancellationToken cancellationToken)
+    public Task<string?> DomainOwningAsync(System.Net.IPAddress localAddress, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
         var address = DomainAddress.Normalize(localAddress);
-        return await scope.ServiceProvider.GetRequiredService<FtpDbContext>().Domains
-            .Where(d => d.LocalIps.Contains(address)).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        return database.RunAsync((db, ct) => db.Domains
+            .Where(d => d.LocalIps.Contains(address)).Select(d => d.Name).FirstOrDefaultAsync(ct), cancellationToken);
     }
+
+    public Task<bool> DomainServesAsync(string domain, CancellationToken cancellationToken) =>
+        database.RunAsync((db, ct) => db.Domains.AnyAsync(d => d.Name == domain && d.Enabled, ct), cancellationToken);
 
     public async Task<AuthenticatedAccount?> AnonymousAsync(string? domain, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
-        var name = await db.Domains.Where(d => d.Enabled && (domain == null ? d.IsMain : d.Name == domain))
-            .Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var name = await database.RunAsync((db, ct) => db.Domains.Where(d => d.Enabled && (domain == null ? d.IsMain : d.Name == domain))
+            .Select(d => d.Name).FirstOrDefaultAsync(ct), cancellationToken);
         return name is null ? null : AuthenticatedAccount.Anonymous(name);
     }
 
     public async Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
-        var query = db.Accounts.Include(a => a.Domain).Where(a => a.Name == login.Account);
-        query = login.Domain is null ? query.Where(a => a.Domain.IsMain) : query.Where(a => a.Domain.Name == login.Domain);
-        var account = await query.FirstOrDefaultAsync(cancellationToken);
+        var account = await database.RunAsync((db, ct) =>
+        {
+            var query = db.Accounts.AsNoTracking().Include(a => a.Domain).Where(a => a.Name == login.Account);
+            query = login.Domain is null ? query.Where(a => a.Domain.IsMain) : query.Where(a => a.Domain.Name == login.Domain);
+            return query.FirstOrDefaultAsync(ct);
+        }, cancellationToken);
 
         var check = passwords.Verify(account?.PasswordHash ?? _decoyHash.Value, password);
         if (account is null)
@@ -57,8 +58,9 @@ public sealed class DatabaseAccountAuthenticator(IServiceScopeFactory scopes, Pa
         }
         if (check == PasswordCheck.ValidRehashNeeded)
         {
-            account.PasswordHash = passwords.Hash(password);
-            await db.SaveChangesAsync(cancellationToken);
+            var rehashed = passwords.Hash(password);
+            await database.RunAsync((db, ct) => db.Accounts.Where(a => a.Id == account.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, rehashed), ct), cancellationToken);
         }
         return LoginResult.Success(new AuthenticatedAccount(account.Id, account.Name, account.Domain.Name, account.IsAdministrator)
         {

@@ -11,4 +11,7 @@ public interface IAccountAuthenticator
 
     /// <summary>NET-DOMAINIP: the Domain that owns the local address a client connected to, or null (then the Main Domain).</summary>
     Task<string?> DomainOwningAsync(System.Net.IPAddress localAddress, CancellationToken cancellationToken);
+
+    /// <summary>CMD-HOST: true when <paramref name="domain"/> (normalised) is a Domain that exists and is enabled.</summary>
+    Task<bool> DomainServesAsync(string domain, CancellationToken cancellationToken);
 }

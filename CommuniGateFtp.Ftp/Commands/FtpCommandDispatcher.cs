@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Sessions;
@@ -25,6 +26,14 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
         try
         {
             reply = await DecideAsync(session, command, cancellationToken);
+        }
+        catch (DatabaseUnavailableException)
+        {
+            // Issue 17: a login cannot finish without the database, so the client is told at once to come back later;
+            // a logged-in session keeps its connection (transfers and directory commands on its own files still work).
+            reply = session.IsLoggedIn
+                ? new FtpReply(ReplyCode.LocalError, "Local error in processing: the database is unavailable, try again later")
+                : new FtpReply(ReplyCode.ServiceNotAvailable, "Service not available, closing control connection", closeConnection: true);
         }
         catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {

@@ -1,6 +1,7 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.Commands.Transfer;
+using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Listeners;
 using CommuniGateFtp.Ftp.Security;
@@ -28,6 +29,7 @@ public static class FtpServerExtensions
         services.AddFtpEngine();
 
         services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<SessionDatabase>();
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
         services.AddSingleton<IStorageUsage, StorageUsage>();
         services.AddSingleton<IStorageOwners, DatabaseStorageOwners>();

@@ -11,6 +11,7 @@ public static class ReplyCode
     public const int UserLoggedIn = 230;
     public const int PasswordRequired = 331;
     public const int ServiceNotAvailable = 421;
+    public const int LocalError = 451;
     public const int SyntaxError = 500;
     public const int ArgumentSyntaxError = 501;
     public const int NotImplemented = 502;

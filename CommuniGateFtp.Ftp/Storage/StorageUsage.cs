@@ -8,13 +8,12 @@ namespace CommuniGateFtp.Ftp.Storage;
 /// Storage limits and usage in the database (FS-QUOTA): effective limits (account, else the Domain's default, else
 /// unlimited) and atomic usage updates, so sessions on any node count against the same numbers.
 /// </summary>
-public sealed class StorageUsage(IServiceScopeFactory scopes) : IStorageUsage
+public sealed class StorageUsage(SessionDatabase database) : IStorageUsage
 {
     public async Task<QuotaAllowance> GetAllowanceAsync(int accountId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
-        var account = await db.Accounts.AsNoTracking().Include(a => a.Domain).FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        var account = await database.RunAsync((db, ct) => db.Accounts.AsNoTracking().Include(a => a.Domain).FirstOrDefaultAsync(a => a.Id == accountId, ct),
+            cancellationToken);
         if (account is null)
         {
             return QuotaAllowance.Unlimited;
@@ -33,19 +32,15 @@ public sealed class StorageUsage(IServiceScopeFactory scopes) : IStorageUsage
         {
             return;
         }
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
-        await db.Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(set => set
+        await database.RunAsync((db, ct) => db.Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(set => set
             .SetProperty(a => a.StorageBytesUsed, a => Math.Max(0, a.StorageBytesUsed + bytes))
-            .SetProperty(a => a.StorageFilesUsed, a => Math.Max(0, a.StorageFilesUsed + files)), cancellationToken);
+            .SetProperty(a => a.StorageFilesUsed, a => Math.Max(0, a.StorageFilesUsed + files)), ct), cancellationToken);
     }
 
     public async Task<long> ReserveAsync(int accountId, QuotaKind kind, long wanted, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
-        var granted = await db.Database.SqlQueryRaw<long>(kind == QuotaKind.Bytes ? ReserveBytes : ReserveFiles,
-            new NpgsqlParameter<int>("id", accountId), new NpgsqlParameter<long>("wanted", wanted)).ToListAsync(cancellationToken);
+        var granted = await database.RunAsync((db, ct) => db.Database.SqlQueryRaw<long>(kind == QuotaKind.Bytes ? ReserveBytes : ReserveFiles,
+            new NpgsqlParameter<int>("id", accountId), new NpgsqlParameter<long>("wanted", wanted)).ToListAsync(ct), cancellationToken);
         return granted.Count == 0 ? wanted : granted[0];
     }
 

@@ -31,7 +31,7 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
 
     public async ValueTask InitializeAsync()
     {
-        _connectionString = await TestPostgres.CreateDatabaseAsync();
+        _connectionString = await CreateDatabaseAsync();
         UseKestrel(0);
         StartServer();
         var bound = await Services.GetRequiredService<FtpListenerService>().BoundEndPoint;
@@ -52,6 +52,9 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>The fixture's database: a new one on the shared test server unless a derived fixture brings its own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync();
 
     /// <summary>Start-up options a derived fixture changes, e.g. a certificate.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];

@@ -1,8 +1,6 @@
 using System.Net;
 using CommuniGateFtp.Ftp.Accounts;
-using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.Protocol;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommuniGateFtp.Ftp.Commands.Access;
 
@@ -11,7 +9,7 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 /// an IP literal selects nothing (CMD-HOST).
 /// </summary>
 [FtpCommand("HOST", Feature = "HOST")]
-public sealed class HostHandler(IServiceScopeFactory scopes) : IFtpCommandHandler
+public sealed class HostHandler(IAccountAuthenticator accounts) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
@@ -30,9 +28,7 @@ public sealed class HostHandler(IServiceScopeFactory scopes) : IFtpCommandHandle
             return new FtpReply(501, "HOST needs a host name");
         }
         var domain = DomainName.Normalize(name);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
-        if (!await db.Domains.AnyAsync(d => d.Name == domain && d.Enabled, cancellationToken))
+        if (!await accounts.DomainServesAsync(domain, cancellationToken))
         {
             return new FtpReply(504, "Unknown host");
         }

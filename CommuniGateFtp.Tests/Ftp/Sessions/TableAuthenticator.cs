@@ -13,6 +13,8 @@ public sealed class TableAuthenticator : IAccountAuthenticator
 
     public Task<string?> DomainOwningAsync(IPAddress localAddress, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
+    public Task<bool> DomainServesAsync(string domain, CancellationToken cancellationToken) => Task.FromResult(domain == "test.example");
+
     public Task<AuthenticatedAccount?> AnonymousAsync(string? domain, CancellationToken cancellationToken) =>
         Task.FromResult<AuthenticatedAccount?>(AuthenticatedAccount.Anonymous(domain ?? "test.example"));
 }

@@ -1,0 +1,94 @@
+using System.Data.Common;
+using CommuniGateFtp.Ftp.Telemetry;
+using Npgsql;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CommuniGateFtp.Ftp.Data;
+
+/// <summary>
+/// Every database call on a session's path goes through here: a scope with its own <see cref="FtpDbContext"/>, a short
+/// retry for a broken pooled connection (the first call after the database restarted), and one time budget for the
+/// whole call, so a paused or lost database costs a client a few seconds and a clear reply instead of a hung command.
+/// An outage and the recovery are logged once each at Failures level.
+/// </summary>
+public sealed class SessionDatabase
+{
+    /// <summary>The whole budget of one call; Npgsql needs up to a couple of seconds more to give up a cancelled command.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly FtpLogBook _log;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline _pipeline;
+    private int _down;
+
+    public SessionDatabase(IServiceScopeFactory scopes, FtpLogBook log, TimeProvider time)
+    {
+        (_scopes, _log, _time) = (scopes, log, time);
+        _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddTimeout(Budget)
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<DbException>(e => e.IsTransient),
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromMilliseconds(200),
+                BackoffType = DelayBackoffType.Exponential,
+            })
+            .Build();
+    }
+
+    /// <summary>True while the last call failed for want of the database.</summary>
+    public bool IsDown => Volatile.Read(ref _down) == 1;
+
+    public async Task<T> RunAsync<T>(Func<FtpDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        // Polly's timeout only asks the call to stop, and Npgsql does not always listen (a connection that is still being
+        // opened waits for its own Timeout): the caller stops waiting at the budget whatever the call does. A call given up
+        // that way ends by itself later; its failure is observed here so it never surfaces as an unobserved task exception.
+        var call = _pipeline.ExecuteAsync(async token =>
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            return await work(scope.ServiceProvider.GetRequiredService<FtpDbContext>(), token);
+        }, cancellationToken).AsTask();
+        _ = call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        T result;
+        try
+        {
+            result = await call.WaitAsync(Budget + Grace, _time, cancellationToken);
+        }
+        catch (Exception ex) when (IsOutage(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            if (Interlocked.Exchange(ref _down, 1) == 0)
+            {
+                _log.WriteServer(CgpLogLevel.Failures, $"database unavailable: {ex.Message}; logins get 421 and commands that need it 451");
+            }
+            throw new DatabaseUnavailableException(ex);
+        }
+        if (Interlocked.Exchange(ref _down, 0) == 1)
+        {
+            _log.WriteServer(CgpLogLevel.Failures, "database available again");
+        }
+        return result;
+    }
+
+    // Out of time, or a connection-level failure; an error the server reported about the statement (a PostgresException
+    // such as a constraint violation) is the caller's, not an outage.
+    private static bool IsOutage(Exception ex) => ex switch
+    {
+        TimeoutRejectedException or TimeoutException => true,
+        PostgresException postgres => postgres.IsTransient,
+        DbException => true,
+        _ => ex.InnerException is { } inner && IsOutage(inner),
+    };
+
+    public Task RunAsync(Func<FtpDbContext, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        RunAsync<bool>(async (db, token) =>
+        {
+            await work(db, token);
+            return true;
+        }, cancellationToken);
+}
