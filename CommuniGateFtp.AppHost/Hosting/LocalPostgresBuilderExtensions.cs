@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using CommuniGateFtp.AppHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -18,6 +19,8 @@ public static class LocalPostgresBuilderExtensions
         string? connectionString = null;
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddNpgSql(_ => connectionString ?? throw new InvalidOperationException("PostgreSQL has not started yet."), name: healthCheckKey);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<LocalPostgresWatchdog>(services, (IResource)server));
 
         return builder.AddResource(server)
             .WithEndpoint(name: LocalPostgresServerResource.PrimaryEndpointName, scheme: "tcp", isProxied: true)

@@ -23,6 +23,9 @@ public sealed class AspireAppFixture : IAsyncLifetime
 
     public string? StartFailure { get; private set; }
 
+    /// <summary>The data directory of the local PostgreSQL server the AppHost runs.</summary>
+    public string PostgresDataDirectory => Path.Combine(_dataRoot!.FullName, "postgres");
+
     /// <summary>The File Storage root the AppHost gives the Ftp service.</summary>
     public string StorageRoot => Path.Combine(_dataRoot!.FullName, "storage");
 
@@ -37,7 +40,7 @@ public sealed class AspireAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CommuniGateFtp_AppHost>(
         [
             $"--Ftp:Port={FtpPort}",
-            $"--Postgres:DataDirectory={Path.Combine(_dataRoot.FullName, "postgres")}",
+            $"--Postgres:DataDirectory={PostgresDataDirectory}",
             $"--Parameters:admin-password={AdminPassword}",
             $"--Ftp:StorageRoot={StorageRoot}",
         ]);
