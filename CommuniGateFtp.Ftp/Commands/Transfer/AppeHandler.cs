@@ -5,7 +5,7 @@ using CommuniGateFtp.Ftp.Sessions;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>APPE (RFC 959): appends to a file, creating it when missing; a REST marker is ignored (CMD-APPE).</summary>
-[FtpCommand("APPE")]
+[FtpCommand("APPE", ArgumentRequired = true)]
 public sealed class AppeHandler(TransferRunner transfers, UploadBody uploads) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
