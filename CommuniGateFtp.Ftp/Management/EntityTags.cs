@@ -12,6 +12,14 @@ public static class EntityTags
     /// <summary>A strong entity tag (RFC 9110 8.8.3: quoted) for an opaque version.</summary>
     public static string Format(string version) => $"\"{version}\"";
 
+    /// <summary>
+    /// A strong entity tag for a representation that has no stored version: a SHA-256 of its JSON, which changes
+    /// whenever anything the client sees changes (RFC 9110 8.8.1).
+    /// </summary>
+    public static string Of<T>(T representation) =>
+        Format(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(representation, System.Text.Json.JsonSerializerOptions.Web)).AsSpan(0, 16)));
+
     /// <summary>Writes the ETag header.</summary>
     public static void Set(HttpResponse response, string tag) => response.Headers.ETag = tag;
 
