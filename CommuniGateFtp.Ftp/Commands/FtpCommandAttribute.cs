@@ -17,6 +17,12 @@ public sealed class FtpCommandAttribute(string verb, params string[] aliases) : 
 
     /// <summary>When the FEAT line is shown: always, or only while something it needs is loaded.</summary>
     public FeatureCondition Condition { get; init; }
+
+    /// <summary>
+    /// The command's syntax has a required argument (RFC 959 5.3.1 and the RFCs that add verbs): without one, or with
+    /// only blanks, the dispatcher answers <c>501</c> before the handler runs.
+    /// </summary>
+    public bool ArgumentRequired { get; init; }
 }
 
 /// <summary>What a FEAT line depends on (CMD-FEAT-LIST).</summary>

@@ -9,7 +9,7 @@ using CommuniGateFtp.Ftp.Telemetry;
 namespace CommuniGateFtp.Ftp.Commands;
 
 /// <summary>
-/// Applies every cross-cutting policy once — known verb, login state (SES-STATE), argument encoding — and opens one span and
+/// Applies every cross-cutting policy once — known verb, login state (SES-STATE), argument encoding and presence — and opens one span and
 /// writes one log line per command; then calls the verb's handler. Handlers never re-check policy.
 /// </summary>
 public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings settings,
@@ -109,6 +109,11 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
         {
             // LIM-ENCODING
             return ValueTask.FromResult(new FtpReply(ReplyCode.ArgumentSyntaxError, "Invalid characters in argument"));
+        }
+        if (entry.Metadata.ArgumentRequired && string.IsNullOrWhiteSpace(command.Argument))
+        {
+            // RFC 959 4.2: a missing required argument is a syntax error in the arguments, not a refused name (553).
+            return ValueTask.FromResult(new FtpReply(ReplyCode.ArgumentSyntaxError, $"{command.Verb} needs an argument"));
         }
         return entry.Handler.HandleAsync(new FtpCommandContext(session, command), cancellationToken);
     }

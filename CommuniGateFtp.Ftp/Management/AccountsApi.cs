@@ -18,7 +18,8 @@ public static class AccountsApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{domain}/{name}", GetAsync);
         group.MapPost("/", CreateAsync);
-        group.MapPut("/{domain}/{name}", UpdateAsync);
+        group.MapPut("/{domain}/{name}", AccountUpdate.UpdateAsync);
+        group.MapPatch("/{domain}/{name}", AccountUpdate.UpdateAsync);
         group.MapDelete("/{domain}/{name}", DeleteAsync);
         return routes;
     }
@@ -35,11 +36,19 @@ public static class AccountsApi
         return TypedResults.Ok(accounts.Select(ToResponse).ToList());
     }
 
-    private static async Task<Results<Ok<AccountResponse>, NotFound<ProblemDetails>>> GetAsync(string domain, string name, FtpDbContext db,
-        CancellationToken cancellationToken) =>
-        await FindAsync(db, domain, name, cancellationToken) is { } account
-            ? TypedResults.Ok(ToResponse(account))
-            : AccountNotFound(domain, name);
+    private static async Task<Results<Ok<AccountResponse>, StatusCodeHttpResult, NotFound<ProblemDetails>>> GetAsync(string domain, string name,
+        HttpContext http, FtpDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
+        {
+            return AccountNotFound(domain, name);
+        }
+        var response = ToResponse(account);
+        var tag = EntityTags.Of(response);
+        EntityTags.Set(http.Response, tag);
+        // RFC 9110 13.1.2: the client's copy is current.
+        return EntityTags.IfNoneMatch(http.Request, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(response);
+    }
 
     private static async Task<Results<Created<AccountResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CreateAsync(
         AccountRequest request, FtpDbContext db, PasswordHashing passwords, TimeProvider time, CancellationToken cancellationToken)
@@ -69,32 +78,10 @@ public static class AccountsApi
             // A new account gets FTP unless the request says otherwise: this is an FTP server.
             EnabledServices = [AccountServices.Ftp],
         };
-        Apply(account, request, passwords);
+        AccountUpdate.Apply(account, request, passwords);
         db.Accounts.Add(account);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/accounts/{domainName}/{name}", ToResponse(account));
-    }
-
-    private static async Task<Results<Ok<AccountResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UpdateAsync(
-        string domain, string name, AccountRequest request, FtpDbContext db, PasswordHashing passwords, CancellationToken cancellationToken)
-    {
-        var errors = AccountRequestValidation.Validate(request, creating: false);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
-        {
-            return AccountNotFound(domain, name);
-        }
-        var losesAdministration = account.IsAdministrator && account.Enabled && (request.IsAdministrator == false || request.Enabled == false);
-        if (losesAdministration && await IsLastAdministratorAsync(db, account, cancellationToken))
-        {
-            return TypedResults.Conflict(ApiProblems.Problem(409, "Last administrator", "The last enabled administrator cannot be demoted or disabled."));
-        }
-        Apply(account, request, passwords);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(account));
     }
 
     /// <summary>
@@ -126,47 +113,24 @@ public static class AccountsApi
         return TypedResults.NoContent();
     }
 
-    private static void Apply(Account account, AccountRequest request, PasswordHashing passwords)
-    {
-        if (request.Password is not null)
-        {
-            account.PasswordHash = passwords.Hash(request.Password);
-        }
-        if (request.EnabledServices is not null)
-        {
-            account.EnabledServices = request.EnabledServices.Select(s => AccountServices.Canonical(s)!).Distinct().ToList();
-        }
-        if (request.StorageSizeLimit is not null)
-        {
-            account.StorageSizeLimit = StorageLimit.Parse(request.StorageSizeLimit);
-        }
-        if (request.StorageFilesLimit is not null)
-        {
-            account.StorageFilesLimit = StorageLimit.Parse(request.StorageFilesLimit);
-        }
-        account.IsAdministrator = request.IsAdministrator ?? account.IsAdministrator;
-        account.IsDomainAdministrator = request.IsDomainAdministrator ?? account.IsDomainAdministrator;
-        account.Enabled = request.Enabled ?? account.Enabled;
-    }
-
-    private static Task<Account?> FindAsync(FtpDbContext db, string domain, string name, CancellationToken cancellationToken)
+    internal static Task<Account?> FindAsync(FtpDbContext db, string domain, string name, CancellationToken cancellationToken)
     {
         var domainName = DomainName.Normalize(domain);
         var accountName = AccountName.Normalize(name);
         return db.Accounts.Include(a => a.Domain).FirstOrDefaultAsync(a => a.Name == accountName && a.Domain.Name == domainName, cancellationToken);
     }
 
-    private static async Task<bool> IsLastAdministratorAsync(FtpDbContext db, Account account, CancellationToken cancellationToken) =>
+    internal static async Task<bool> IsLastAdministratorAsync(FtpDbContext db, Account account, CancellationToken cancellationToken) =>
         !await db.Accounts.AnyAsync(a => a.Id != account.Id && a.IsAdministrator && a.Enabled, cancellationToken);
 
-    private static AccountResponse ToResponse(Account a) => new(a.Name, a.Domain.Name, a.Enabled, a.EnabledServices, a.IsAdministrator,
+    internal static AccountResponse ToResponse(Account a) => new(a.Name, a.Domain.Name, a.Enabled, a.EnabledServices, a.IsAdministrator,
         a.IsDomainAdministrator, a.StorageSizeLimit.ToString(), a.StorageFilesLimit.ToString(), a.StorageBytesUsed, a.StorageFilesUsed, a.CreatedAt,
         Effective(a.StorageSizeLimit, a.Domain.DefaultStorageSizeLimit), Effective(a.StorageFilesLimit, a.Domain.DefaultStorageFilesLimit));
 
     private static string Effective(StorageLimit account, StorageLimit domainDefault) =>
         StorageLimit.Effective(account, domainDefault)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited";
 
-    private static NotFound<ProblemDetails> AccountNotFound(string domain, string name) =>
+    internal static NotFound<ProblemDetails> AccountNotFound(string domain, string name) =>
         TypedResults.NotFound(ApiProblems.AccountNotFound(domain, name));
 
 }

@@ -4,10 +4,20 @@ using CommuniGateFtp.Ftp.Management.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using UpdateResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<CommuniGateFtp.Ftp.Management.Contracts.DomainResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>,
+    Microsoft.AspNetCore.Http.HttpResults.Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace CommuniGateFtp.Ftp.Management;
 
-/// <summary><c>/api/domains</c>: list, create and change domains (enabled, default storage limits).</summary>
+/// <summary>
+/// <c>/api/domains</c>: list, read, create and change domains (enabled, default storage limits). PATCH and PUT of a domain
+/// are the same partial update (absent or null members keep their value; PUT keeps that meaning for existing clients);
+/// reads carry an ETag and changes honour If-Match (RFC 9110 13.1.1).
+/// </summary>
 public static class DomainsApi
 {
     public static IEndpointRouteBuilder MapDomainsApi(this IEndpointRouteBuilder routes)
@@ -15,7 +25,9 @@ public static class DomainsApi
         var group = routes.MapGroup("/api/domains").WithTags("Domains").RequireAuthorization(ManagementApi.AdministratorPolicy);
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
+        group.MapGet("/{name}", GetAsync);
         group.MapPut("/{name}", UpdateAsync);
+        group.MapPatch("/{name}", UpdateAsync);
         return routes;
     }
 
@@ -26,6 +38,20 @@ public static class DomainsApi
             .Select(d => new { Domain = d, AccountCount = d.Accounts.Count })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(domains.Select(d => ToResponse(d.Domain, d.AccountCount)).ToList());
+    }
+
+    private static async Task<Results<Ok<DomainResponse>, StatusCodeHttpResult, NotFound<ProblemDetails>>> GetAsync(string name, HttpContext http,
+        FtpDbContext db, CancellationToken cancellationToken)
+    {
+        var normalized = DomainName.Normalize(name);
+        if (await db.Domains.FirstOrDefaultAsync(d => d.Name == normalized, cancellationToken) is not { } domain)
+        {
+            return TypedResults.NotFound(ApiProblems.DomainNotFound(normalized));
+        }
+        var response = await ResponseAsync(db, domain, cancellationToken);
+        var tag = EntityTags.Of(response);
+        EntityTags.Set(http.Response, tag);
+        return EntityTags.IfNoneMatch(http.Request, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(response);
     }
 
     private static async Task<Results<Created<DomainResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
@@ -52,8 +78,8 @@ public static class DomainsApi
         return TypedResults.Created($"/api/domains/{name}", ToResponse(domain, 0));
     }
 
-    private static async Task<Results<Ok<DomainResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UpdateAsync(
-        string name, DomainRequest request, FtpDbContext db, CancellationToken cancellationToken)
+    private static async Task<UpdateResult> UpdateAsync(string name, DomainRequest request, HttpContext http, FtpDbContext db,
+        CancellationToken cancellationToken)
     {
         var errors = Validate(request, creating: false);
         if (errors.Count > 0)
@@ -66,14 +92,28 @@ public static class DomainsApi
         {
             return TypedResults.NotFound(ApiProblems.DomainNotFound(normalized));
         }
-        if (await OwnedElsewhereAsync(db, domain, request, cancellationToken) is { } taken)
+        return await RowLock.RunAsync<UpdateResult>(db, $"""SELECT 1 FROM domains WHERE "Id" = {domain.Id} FOR UPDATE""", async ct =>
         {
-            return TypedResults.Conflict(taken);
-        }
-        Apply(domain, request);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(domain, await db.Accounts.CountAsync(a => a.DomainId == domain.Id, cancellationToken)));
+            await db.Entry(domain).ReloadAsync(ct); // as it is now that no one else can change it
+            var current = EntityTags.Of(await ResponseAsync(db, domain, ct));
+            if (EntityTags.IfMatch(http.Request, current) == false)
+            {
+                return EntityTags.PreconditionFailed(http.Response, current, $"The domain '{normalized}'");
+            }
+            if (await OwnedElsewhereAsync(db, domain, request, ct) is { } taken)
+            {
+                return TypedResults.Conflict(taken);
+            }
+            Apply(domain, request);
+            await db.SaveChangesAsync(ct);
+            var response = await ResponseAsync(db, domain, ct);
+            EntityTags.Set(http.Response, EntityTags.Of(response));
+            return TypedResults.Ok(response);
+        }, cancellationToken);
     }
+
+    private static async Task<DomainResponse> ResponseAsync(FtpDbContext db, Domain domain, CancellationToken cancellationToken) =>
+        ToResponse(domain, await db.Accounts.CountAsync(a => a.DomainId == domain.Id, cancellationToken));
 
     private static Dictionary<string, string[]> Validate(DomainRequest request, bool creating)
     {

@@ -3,7 +3,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Access;
 
 /// <summary>ACCT (RFC 959): not needed here (SES-ACCT).</summary>
-[FtpCommand("ACCT")]
+[FtpCommand("ACCT", ArgumentRequired = true)]
 public sealed class AcctHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 /// HOST (RFC 7151): before USER, names the Domain that unqualified login names belong to; an unknown name gets 504,
 /// an IP literal selects nothing (CMD-HOST).
 /// </summary>
-[FtpCommand("HOST", Feature = "HOST")]
+[FtpCommand("HOST", Feature = "HOST", ArgumentRequired = true)]
 public sealed class HostHandler(IAccountAuthenticator accounts) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

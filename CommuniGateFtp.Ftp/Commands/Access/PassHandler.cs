@@ -12,6 +12,8 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 /// PASS (RFC 959): checks the account, its domain, its FTP service and the password (SES-PASS); every failure gets
 /// the same <c>530</c> after a delay, and too many end the session (SES-FAILDELAY).
 /// </summary>
+// No ArgumentRequired: RFC 959's <password> may be empty in practice (anonymous clients, RFC 1635, often send none);
+// an empty password for an account is simply a wrong one, 530 after the delay like any other.
 [FtpCommand("PASS")]
 public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore files, FtpLogBook log, LiveSettings live, TimeProvider time,
     ILogger<PassHandler> logger) : IFtpCommandHandler

@@ -9,15 +9,11 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 /// unqualified name belongs to the Domain HOST chose, else to the Domain owning the local address (SES-NAME,
 /// NET-DOMAINIP), else to the Main Domain.
 /// </summary>
-[FtpCommand("USER")]
+[FtpCommand("USER", ArgumentRequired = true)]
 public sealed class UserHandler(IAccountAuthenticator accounts) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        if (!context.Command.HasArgument)
-        {
-            return new FtpReply(ReplyCode.ArgumentSyntaxError, "USER needs a name");
-        }
         // A malformed name is kept as "no such account", so PASS fails the same way as for an unknown one.
         LoginName.TryParse(context.Command.Argument, out var login);
         if (login is { Domain: null })

@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Storage;
 namespace CommuniGateFtp.Ftp.Commands.FileActions;
 
 /// <summary>DELE (RFC 959): deletes a file (a directory gets <c>550 Is a directory</c>) and gives its bytes back to the quota.</summary>
-[FtpCommand("DELE")]
+[FtpCommand("DELE", ArgumentRequired = true)]
 public sealed class DeleHandler(StorageChanges changes) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using CommuniGateFtp.Ftp.Storage;
 namespace CommuniGateFtp.Ftp.Commands.FileActions;
 
 /// <summary>MFMT (draft-somers-ftp-mfxx): <c>MFMT YYYYMMDDHHMMSS path</c> sets the modification time, UTC.</summary>
-[FtpCommand("MFMT", Feature = "MFMT")]
+[FtpCommand("MFMT", Feature = "MFMT", ArgumentRequired = true)]
 public sealed class MfmtHandler : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

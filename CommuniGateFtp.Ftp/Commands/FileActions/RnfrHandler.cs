@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Storage;
 namespace CommuniGateFtp.Ftp.Commands.FileActions;
 
 /// <summary>RNFR (RFC 959): remembers an existing source that the caller may remove, for the RNTO that must follow.</summary>
-[FtpCommand("RNFR")]
+[FtpCommand("RNFR", ArgumentRequired = true)]
 public sealed class RnfrHandler : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

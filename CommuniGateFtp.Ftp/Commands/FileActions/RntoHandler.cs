@@ -7,7 +7,7 @@ namespace CommuniGateFtp.Ftp.Commands.FileActions;
 /// RNTO (RFC 959): only right after RNFR (503 otherwise); within one account's storage (553); a file may replace a
 /// file (whose bytes go back to the quota), a directory nothing. The item keeps its ACL.
 /// </summary>
-[FtpCommand("RNTO")]
+[FtpCommand("RNTO", ArgumentRequired = true)]
 public sealed class RntoHandler(StorageChanges changes) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Storage.Listing;
 namespace CommuniGateFtp.Ftp.Commands.Info;
 
 /// <summary>OPTS (RFC 2389): <c>UTF8 ON</c> (RFC 2640: always UTF-8) and <c>MLST facts;</c> (RFC 3659 7.9).</summary>
-[FtpCommand("OPTS", Feature = "UTF8")]
+[FtpCommand("OPTS", Feature = "UTF8", ArgumentRequired = true)]
 public sealed class OptsHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Info;
 
 /// <summary>SITE (RFC 959): only HELP; CHMOD and the rest 502 (File Storage has no Unix modes).</summary>
-[FtpCommand("SITE")]
+[FtpCommand("SITE", ArgumentRequired = true)]
 public sealed class SiteHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>

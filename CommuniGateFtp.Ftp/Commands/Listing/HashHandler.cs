@@ -5,7 +5,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
 /// <summary>HASH (draft-bryan-ftpext-hash): <c>213 SHA-256 0-&lt;size&gt; &lt;hex&gt; path</c>; SHA-256 is the only algorithm.</summary>
-[FtpCommand("HASH", Feature = "HASH SHA-256*")]
+[FtpCommand("HASH", Feature = "HASH SHA-256*", ArgumentRequired = true)]
 public sealed class HashHandler : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
 /// <summary>MDTM (RFC 3659 3): <c>213 YYYYMMDDHHMMSS</c>, UTC.</summary>
-[FtpCommand("MDTM", Feature = "MDTM")]
+[FtpCommand("MDTM", Feature = "MDTM", ArgumentRequired = true)]
 public sealed class MdtmHandler : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

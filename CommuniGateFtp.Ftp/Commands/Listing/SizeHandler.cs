@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Sessions;
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
 /// <summary>SIZE (RFC 3659 4): bytes as RETR would send them in the current TYPE (CMD-SIZE).</summary>
-[FtpCommand("SIZE", Feature = "SIZE")]
+[FtpCommand("SIZE", Feature = "SIZE", ArgumentRequired = true)]
 public sealed class SizeHandler : IFtpCommandHandler
 {
     private const long MaxAsciiScan = 64L << 20; // chosen: counting CRLFs of bigger files costs too much

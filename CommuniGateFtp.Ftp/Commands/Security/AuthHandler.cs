@@ -7,7 +7,7 @@ namespace CommuniGateFtp.Ftp.Commands.Security;
 /// AUTH (RFC 2228, RFC 4217 4): <c>234</c>, then TLS on the control connection (TLS-AUTH). <c>SSL</c> and <c>TLS-P</c>
 /// also make data private (TLS-LEGACY); the USER state is reset.
 /// </summary>
-[FtpCommand("AUTH", Feature = "AUTH TLS", Condition = FeatureCondition.TlsCertificate)]
+[FtpCommand("AUTH", Feature = "AUTH TLS", Condition = FeatureCondition.TlsCertificate, ArgumentRequired = true)]
 public sealed class AuthHandler(TlsHandshake tls) : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>

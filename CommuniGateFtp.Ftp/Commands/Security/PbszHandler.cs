@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Security;
 
 /// <summary>PBSZ (RFC 2228, RFC 4217 8): after the security exchange any size gets <c>200 PBSZ=0</c> (TLS-PBSZ).</summary>
-[FtpCommand("PBSZ", Feature = "PBSZ", Condition = FeatureCondition.TlsCertificate)]
+[FtpCommand("PBSZ", Feature = "PBSZ", Condition = FeatureCondition.TlsCertificate, ArgumentRequired = true)]
 public sealed class PbszHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Security;
 
 /// <summary>PROT (RFC 2228, RFC 4217 9): C and P under TLS; S and E get 536 (TLS-PROT).</summary>
-[FtpCommand("PROT", Feature = "PROT", Condition = FeatureCondition.TlsCertificate)]
+[FtpCommand("PROT", Feature = "PROT", Condition = FeatureCondition.TlsCertificate, ArgumentRequired = true)]
 public sealed class ProtHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 /// APPE (RFC 959): appends to a file, creating it when missing; a REST marker is ignored (CMD-APPE). Appends to one file
 /// from several sessions take turns at the file's write gate, so each lands whole.
 /// </summary>
-[FtpCommand("APPE")]
+[FtpCommand("APPE", ArgumentRequired = true)]
 public sealed class AppeHandler(UploadBody uploads) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

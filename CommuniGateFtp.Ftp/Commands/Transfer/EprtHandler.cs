@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>EPRT (RFC 2428): <c>|1|a.b.c.d|port|</c> or <c>|2|v6|port|</c> (SEC-BOUNCE applies).</summary>
-[FtpCommand("EPRT", Feature = "EPRT")]
+[FtpCommand("EPRT", Feature = "EPRT", ArgumentRequired = true)]
 public sealed class EprtHandler(DataChannelFactory channels) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>LPRT (RFC 1639): <c>af,hal,h…,pal,p…</c> (SEC-BOUNCE applies).</summary>
-[FtpCommand("LPRT")]
+[FtpCommand("LPRT", ArgumentRequired = true)]
 public sealed class LprtHandler(DataChannelFactory channels) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>MODE (RFC 959): only S (stream, DATA-STREAM); B, C, Z 504.</summary>
-[FtpCommand("MODE")]
+[FtpCommand("MODE", ArgumentRequired = true)]
 public sealed class ModeHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>

@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>PORT (RFC 959): the client's address for an active data connection (SEC-BOUNCE applies).</summary>
-[FtpCommand("PORT")]
+[FtpCommand("PORT", ArgumentRequired = true)]
 public sealed class PortHandler(DataChannelFactory channels) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

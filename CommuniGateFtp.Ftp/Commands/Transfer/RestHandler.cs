@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>REST (RFC 3659 5): a decimal byte offset for the next RETR or STOR (CMD-REST-RULE).</summary>
-[FtpCommand("REST", Feature = "REST STREAM")]
+[FtpCommand("REST", Feature = "REST STREAM", ArgumentRequired = true)]
 public sealed class RestHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

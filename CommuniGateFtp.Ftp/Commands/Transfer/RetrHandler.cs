@@ -8,7 +8,7 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 /// RETR (RFC 959): sends a file from the REST offset: binary over a plain connection with sendfile, TYPE A turning LF
 /// into CRLF (DATA-ASCII), and protected channels (later) through their streams.
 /// </summary>
-[FtpCommand("RETR")]
+[FtpCommand("RETR", ArgumentRequired = true)]
 public sealed class RetrHandler(TransferRunner transfers) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

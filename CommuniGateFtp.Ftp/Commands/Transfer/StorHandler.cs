@@ -5,7 +5,7 @@ using CommuniGateFtp.Ftp.Storage;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>STOR (RFC 959): stores a file, atomically when it replaces one, resuming at the REST offset (FS-ATOMIC).</summary>
-[FtpCommand("STOR")]
+[FtpCommand("STOR", ArgumentRequired = true)]
 public sealed class StorHandler(UploadBody uploads) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using CommuniGateFtp.Ftp.Protocol;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>STRU (RFC 959): only F (file); R and P 504.</summary>
-[FtpCommand("STRU")]
+[FtpCommand("STRU", ArgumentRequired = true)]
 public sealed class StruHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken) =>

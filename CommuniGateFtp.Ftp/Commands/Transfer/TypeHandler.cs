@@ -4,7 +4,7 @@ using CommuniGateFtp.Ftp.Sessions;
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
 /// <summary>TYPE (RFC 959 3.1.1): A (N) and I, and L 8 as I; other types 504.</summary>
-[FtpCommand("TYPE")]
+[FtpCommand("TYPE", ArgumentRequired = true)]
 public sealed class TypeHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

@@ -279,7 +279,7 @@ public sealed class AccessRightsTests(FtpServiceFactory service) : IClassFixture
         var anonymousRead = () => ProcessRunner.RunAsync(RequiredTool.Find("curl"), ["-sS", "-v", Url("/~owner6/pub/hello.txt")]); // curl's default: anonymous
 
         Assert.Contains("< 530", (await anonymousRead()).Stderr);
-        (await _admin.PutAsJsonAsync("/api/settings/ftp", new { allowAnonymous = true, loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
+        (await _admin.PatchAsJsonAsync("/api/settings/ftp", new { allowAnonymous = true, loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
         try
         {
             Assert.Equal("hello", (await anonymousRead()).Stdout);
@@ -296,7 +296,7 @@ public sealed class AccessRightsTests(FtpServiceFactory service) : IClassFixture
         }
         finally
         {
-            (await _admin.PutAsJsonAsync("/api/settings/ftp", new { loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
+            (await _admin.PatchAsJsonAsync("/api/settings/ftp", new { loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class ChannelsTests(FtpServiceFactory service) : IClassFixture<Ftp
         await service.CreateFtpAccountAsync("chan", "chan-pass-1");
         try
         {
-            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 2 })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync("/api/settings/ftp", new { channels = 2 })).StatusCode);
             await using var first = await RawFtpClient.ConnectAsync(service.FtpPort, "chan", "chan-pass-1");
             await using (var second = await RawFtpClient.ConnectAsync(service.FtpPort))
             {
@@ -29,7 +29,7 @@ public sealed class ChannelsTests(FtpServiceFactory service) : IClassFixture<Ftp
                 await using var again = await RawFtpClient.ConnectAsync(service.FtpPort); // a channel is free again
             });
 
-            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 0 })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync("/api/settings/ftp", new { channels = 0 })).StatusCode);
             await Eventually.HoldsAsync(() =>
             {
                 // Nothing listens: the port can be bound by someone else.
@@ -39,9 +39,9 @@ public sealed class ChannelsTests(FtpServiceFactory service) : IClassFixture<Ftp
                 return Task.CompletedTask;
             });
             Assert.StartsWith("200", await first.CommandAsync("NOOP")); // lowering never kills existing sessions
-            Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = -1 })).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await admin.PatchAsJsonAsync("/api/settings/ftp", new { channels = -1 })).StatusCode);
 
-            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 20 })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync("/api/settings/ftp", new { channels = 20 })).StatusCode);
             await Eventually.HoldsAsync(async () =>
             {
                 await using var back = await RawFtpClient.ConnectAsync(service.FtpPort, "chan", "chan-pass-1");
@@ -49,7 +49,7 @@ public sealed class ChannelsTests(FtpServiceFactory service) : IClassFixture<Ftp
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 20 })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { channels = 20 })).EnsureSuccessStatusCode();
         }
     }
 }

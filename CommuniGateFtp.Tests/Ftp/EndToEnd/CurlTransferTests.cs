@@ -82,4 +82,14 @@ public sealed class CurlTransferTests(FtpServiceFactory service) : IClassFixture
         Assert.True(list.ExitCode == 0, list.ToString());
         Assert.Matches(@"^-rw-rw-rw- 1 curly +ftp +10 \w{3} \d{2} \d{2}:\d{2} a file\.txt\r?\n$", list.Stdout);
     }
+
+    [Fact]
+    public async Task Mkd_without_a_name_sent_by_curl_gets_501()
+    {
+        // RFC 959 4.2: curl's quote command fails on the 501 (CURLE_QUOTE_ERROR, 21) and no directory appears.
+        var quote = await Curl("-v", "-Q", "MKD", Url(""));
+        Assert.Equal(21, quote.ExitCode);
+        Assert.Contains("< 501 MKD needs an argument", quote.Stderr);
+        Assert.DoesNotContain(Directory.GetDirectories(service.AccountRoot("curly")), d => Path.GetFileName(d).Trim().Length == 0);
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Tests.Infrastructure;
 
 namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
@@ -21,7 +22,7 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
         Assert.InRange(RawFtpClient.EpsvPort(await client.CommandAsync("EPSV")), 50000, 50999);
 
         var port = TestPostgres.FreePort();
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { passivePortMin = port, passivePortMax = port })).EnsureSuccessStatusCode();
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { passivePortMin = port, passivePortMax = port })).EnsureSuccessStatusCode();
         try
         {
             // A real client's transfer through the new range, then the open session's next PASV and EPSV.
@@ -32,14 +33,14 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
             Assert.Equal(port, RawFtpClient.EpsvPort(await client.CommandAsync("EPSV")));
             Assert.EndsWith($",{port >> 8},{port & 255})", await client.CommandAsync("PASV"));
 
-            var bad = await admin.PutAsJsonAsync("/api/settings/ftp", new { passivePortMin = 2000, passivePortMax = 1000 });
+            var bad = await admin.PatchAsJsonAsync("/api/settings/ftp", new { passivePortMin = 2000, passivePortMax = 1000 });
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.Contains("passivePortMin 2000 is above passivePortMax 1000", await bad.Content.ReadAsStringAsync());
             Assert.Equal(port, (await admin.GetFromJsonAsync<JsonElement>("/api/settings/ftp")).GetProperty("passivePortMin").GetInt32());
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { })).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new FtpServerSettings())).EnsureSuccessStatusCode();
         }
     }
 
@@ -49,12 +50,12 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
         var admin = await service.CreateAdminClientAsync();
         await service.CreateFtpAccountAsync("wan", "wan-pass-1");
         await using var client = await RawFtpClient.ConnectAsync(service.FtpPort, "wan", "wan-pass-1");
-        var bad = await admin.PutAsJsonAsync("/api/settings/ftp", new { sendWanAddress = true, wanAddress = "2001:db8::7" });
+        var bad = await admin.PatchAsJsonAsync("/api/settings/ftp", new { sendWanAddress = true, wanAddress = "2001:db8::7" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("wanAddress", await bad.Content.ReadAsStringAsync());
 
         // 127.0.0.1 is outside this LAN list: the client is "on the Internet".
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { sendWanAddress = true, wanAddress = "198.51.100.7", lanIps = "10.0.0.0/8" }))
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { sendWanAddress = true, wanAddress = "198.51.100.7", lanIps = "10.0.0.0/8" }))
             .EnsureSuccessStatusCode();
         try
         {
@@ -73,13 +74,13 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
             }
             Assert.StartsWith("226", await client.ReadReplyAsync());
 
-            // The default LAN list holds 127.0.0.0/8: the local address again.
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { sendWanAddress = true, wanAddress = "198.51.100.7" })).EnsureSuccessStatusCode();
+            // The default LAN list (null resets it, RFC 7396) holds 127.0.0.0/8: the local address again.
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { lanIps = (string?)null })).EnsureSuccessStatusCode();
             Assert.StartsWith("227 Entering Passive Mode (127,0,0,1,", await client.CommandAsync("PASV"));
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { })).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new FtpServerSettings())).EnsureSuccessStatusCode();
         }
     }
 
@@ -93,7 +94,7 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
         Assert.StartsWith("200", await client.CommandAsync("TYPE I"));
         var low = TestPostgres.FreePort();
         var high = Math.Min(low + 4, 65535);
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { useFixedActivePort = false, activePortMin = low, activePortMax = high }))
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { useFixedActivePort = false, activePortMin = low, activePortMax = high }))
             .EnsureSuccessStatusCode();
         try
         {
@@ -108,7 +109,7 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
             using var taken = new TcpListener(IPAddress.Loopback, 0);
             taken.Start();
             var takenPort = ((IPEndPoint)taken.LocalEndpoint).Port;
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { useFixedActivePort = false, activePortMin = takenPort, activePortMax = takenPort }))
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { useFixedActivePort = false, activePortMin = takenPort, activePortMax = takenPort }))
                 .EnsureSuccessStatusCode();
             using var target = new TcpListener(IPAddress.Loopback, 0);
             target.Start();
@@ -117,12 +118,12 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
             var log = await admin.GetFromJsonAsync<List<string>>("/api/log");
             Assert.Contains(log!, l => l.Contains($" 3 FTP-") && l.EndsWith($"no free port in the active port range {takenPort}-{takenPort}"));
 
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { useFixedActivePort = true })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { useFixedActivePort = true })).EnsureSuccessStatusCode();
             Assert.Equal(service.FtpPort - 1, await ActiveSourcePortAsync(client)); // the same session, SET-FIXEDACTIVE again
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { })).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new FtpServerSettings())).EnsureSuccessStatusCode();
         }
     }
 
@@ -138,7 +139,7 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
         blocker.Start();
         var low = TestPostgres.FreePort();
         var high = Math.Min(low + 4, 65535);
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { activePortMin = low, activePortMax = high })).EnsureSuccessStatusCode();
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { activePortMin = low, activePortMax = high })).EnsureSuccessStatusCode();
         try
         {
             await using var client = await RawFtpClient.ConnectAsync(new IPEndPoint(other, service.FtpPort), other, "fallback", "fallback-pass-1");
@@ -150,7 +151,7 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { })).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync("/api/settings/ftp", new FtpServerSettings())).EnsureSuccessStatusCode();
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Tests.Infrastructure;
 
 namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
@@ -38,7 +39,7 @@ public sealed class ListenerTableTests(FtpServiceFactory service) : IClassFixtur
         await AssertRefusedAsync(admin, $$"""[{"port":{{port}},"perIpLimit":-1}]""", "listener[0].perIpLimit");
         await AssertRefusedAsync(admin, $$"""[{"port":{{port}},"secure":true}]""", "needs a TLS certificate"); // this server has none
         await AssertRefusedAsync(admin, $$"""[{"port":{{port}},"colour":"red"}]""", "colour");
-        var whole = await admin.PutAsync("/api/settings/ftp", Json($$"""{"listener":[{"port":{{port}}},{"port":{{port}}}]}"""));
+        var whole = await admin.PatchAsync("/api/settings/ftp", Json($$"""{"listener":[{"port":{{port}}},{"port":{{port}}}]}"""));
         Assert.Equal(HttpStatusCode.BadRequest, whole.StatusCode);
 
         // The old table stays, and serves.
@@ -167,16 +168,16 @@ public sealed class ListenerTableTests(FtpServiceFactory service) : IClassFixtur
         object[] rows = [StartupRow, new { port, address = "127.0.0.1" }];
         try
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 1, listener = rows })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { channels = 1, listener = rows })).EnsureSuccessStatusCode();
             await using var session = await RawFtpClient.ConnectAsync(service.FtpPort);
             Assert.Equal("421 Too many connections, try again later\r\n", await RawFtpClient.RefusalAsync(port));
 
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 0, listener = rows })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { channels = 0, listener = rows })).EnsureSuccessStatusCode();
             AssertFree(service.FtpPort);
             AssertFree(port);
             Assert.StartsWith("200", await session.CommandAsync("NOOP"));
 
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { channels = 5, listener = rows })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { channels = 5, listener = rows })).EnsureSuccessStatusCode();
             await using (await RawFtpClient.ConnectAsync(port))
             {
             }
@@ -203,7 +204,7 @@ public sealed class ListenerTableTests(FtpServiceFactory service) : IClassFixtur
 
     // No table stored: the start-up socket (with the port the system chose) serves again.
     private static async Task RestoreAsync(HttpClient admin) =>
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/api/settings/ftp", new FtpServerSettings())).EnsureSuccessStatusCode();
 
     // Nothing listens: the port can be bound by someone else (the settings API answers once the sockets follow).
     private static void AssertFree(int port)

@@ -20,7 +20,7 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
         await using var client = await RawFtpClient.ConnectAsync(service.FtpPort, "live", "live-pass-1");
         Assert.StartsWith("229", await client.CommandAsync("EPSV"));
 
-        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/settings/ftp", new { passiveMode = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync("/api/settings/ftp", new { passiveMode = false })).StatusCode);
         try
         {
             Assert.Equal("502 Passive mode disabled", await client.CommandAsync("PASV"));
@@ -39,14 +39,14 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
             Assert.Equal(3000, received.Length);
 
             // Invalid input is refused with a clear message, and the old value stays.
-            var bad = await admin.PutAsync("/api/settings/ftp", new StringContent("""{"passiveMode":true,"channelz":3}""", Encoding.UTF8, "application/json"));
+            var bad = await admin.PatchAsync("/api/settings/ftp", new StringContent("""{"passiveMode":true,"channelz":3}""", Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.Contains("channelz", await bad.Content.ReadAsStringAsync());
             Assert.False((await admin.GetFromJsonAsync<JsonElement>("/api/settings/ftp")).GetProperty("passiveMode").GetBoolean());
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { passiveMode = true })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { passiveMode = true })).EnsureSuccessStatusCode();
         }
         Assert.StartsWith("229", await client.CommandAsync("EPSV"));
     }
@@ -60,7 +60,7 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
         Assert.StartsWith("229", await client.CommandAsync("EPSV"));
         Assert.StartsWith("550", await client.CommandAsync("LIST missing"));
 
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { legacyList = true })).EnsureSuccessStatusCode();
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { legacyList = true })).EnsureSuccessStatusCode();
         try
         {
             var port = RawFtpClient.EpsvPort(await client.CommandAsync("EPSV"));
@@ -75,7 +75,7 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { legacyList = false })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { legacyList = false })).EnsureSuccessStatusCode();
         }
     }
 
@@ -102,18 +102,18 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
         }
         while (!legacy && DateTime.UtcNow < deadline);
         Assert.True(legacy);
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { legacyList = false })).EnsureSuccessStatusCode();
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { legacyList = false })).EnsureSuccessStatusCode();
     }
 
     [Fact]
     public async Task Blacklisted_clients_get_421_before_any_command()
     {
         var admin = await service.CreateAdminClientAsync();
-        var bad = await admin.PutAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "127.0.0.2\n300.1.1.1" });
+        var bad = await admin.PatchAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "127.0.0.2\n300.1.1.1" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("line 2", await bad.Content.ReadAsStringAsync());
 
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "127.0.0.0/8\n!127.0.0.1 ; this host's own clients" })).EnsureSuccessStatusCode();
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "127.0.0.0/8\n!127.0.0.1 ; this host's own clients" })).EnsureSuccessStatusCode();
         try
         {
             using var blocked = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -127,7 +127,7 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "" })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { blacklistedIps = "" })).EnsureSuccessStatusCode();
         }
     }
 
@@ -136,7 +136,7 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
     {
         var admin = await service.CreateAdminClientAsync();
         await service.CreateFtpAccountAsync("logged", "secret-password-9");
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { logLevel = "LowLevel" })).EnsureSuccessStatusCode();
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { logLevel = "LowLevel" })).EnsureSuccessStatusCode();
         try
         {
             await using (var client = await RawFtpClient.ConnectAsync(service.FtpPort, "logged", "secret-password-9"))
@@ -154,7 +154,7 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
             Assert.Equal("event: log", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
             Assert.StartsWith("data: ", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
 
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { logLevel = "None" })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { logLevel = "None" })).EnsureSuccessStatusCode();
             var before = (await admin.GetFromJsonAsync<List<string>>("/api/log"))!.Count;
             await using (var quiet = await RawFtpClient.ConnectAsync(service.FtpPort, "logged", "secret-password-9"))
             {
@@ -164,7 +164,7 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { logLevel = "Problems" })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { logLevel = "Problems" })).EnsureSuccessStatusCode();
         }
     }
 
@@ -173,13 +173,13 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
     {
         var admin = await service.CreateAdminClientAsync();
         await using var client = await RawFtpClient.ConnectAsync(service.FtpPort);
-        var invalid = await admin.PutAsJsonAsync("/api/settings/ftp", new { idleTimeout = "00:00:00", maxLoginFailures = 0 });
+        var invalid = await admin.PatchAsJsonAsync("/api/settings/ftp", new { idleTimeout = "00:00:00", maxLoginFailures = 0 });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var problems = await invalid.Content.ReadAsStringAsync();
         Assert.Contains("idleTimeout", problems);
         Assert.Contains("maxLoginFailures", problems);
 
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { maxLoginFailures = 1, loginFailureDelay = "00:00:00" })).EnsureSuccessStatusCode();
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { maxLoginFailures = 1, loginFailureDelay = "00:00:00" })).EnsureSuccessStatusCode();
         try
         {
             Assert.StartsWith("331", await client.CommandAsync("USER nobody"));
@@ -187,7 +187,7 @@ public sealed class LiveSettingsTests(FtpServiceFactory service) : IClassFixture
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { loginFailureDelay = "00:00:00.050" })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { loginFailureDelay = "00:00:00.050" })).EnsureSuccessStatusCode();
         }
     }
 }

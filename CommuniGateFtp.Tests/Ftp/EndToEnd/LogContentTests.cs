@@ -13,7 +13,7 @@ public sealed class LogContentTests(FtpServiceFactory service) : IClassFixture<F
     {
         using var admin = await service.CreateAdminClientAsync();
         await service.CreateFtpAccountAsync("logged2", "secret-password-7");
-        (await admin.PutAsJsonAsync("/api/settings/ftp", new { logLevel = "AllInfo", loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
+        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { logLevel = "AllInfo", loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
         try
         {
             await using (var client = await RawFtpClient.ConnectAsync(service.FtpPort, "logged2", "secret-password-7"))
@@ -51,7 +51,7 @@ public sealed class LogContentTests(FtpServiceFactory service) : IClassFixture<F
         }
         finally
         {
-            (await admin.PutAsJsonAsync("/api/settings/ftp", new { loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
+            (await admin.PatchAsJsonAsync("/api/settings/ftp", new { loginFailureDelay = "00:00:00.05" })).EnsureSuccessStatusCode();
         }
     }
 }

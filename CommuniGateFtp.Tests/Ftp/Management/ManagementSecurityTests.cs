@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Management;
+using CommuniGateFtp.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CommuniGateFtp.Tests.Ftp.Management;
+
+/// <summary>
+/// The management API from outside, on every route it maps: only an administrator's valid token passes; the API issues
+/// tokens to administrators only, so a non-administrator token has to be minted here with the server's own key.
+/// </summary>
+public sealed class ManagementSecurityTests(FtpServiceFactory service) : IClassFixture<FtpServiceFactory>
+{
+    private static readonly AuthenticatedAccount PlainUser = new(2, "plain", FtpServiceFactory.MainDomain, IsAdministrator: false);
+
+    private IReadOnlyList<ManagementRoute> Routes => ManagementRoute.Of(service.Services);
+
+    [Fact]
+    public void Only_the_token_route_openapi_and_health_checks_are_open_to_anonymous_callers()
+    {
+        Assert.Equal(["GET /alive", "GET /health", "GET /openapi/{documentName}.json", "POST /api/auth/token"],
+            Routes.Where(r => !r.RequiresAuthorization).Select(r => r.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_non_administrator_token_signed_by_the_server_gets_403_on_every_protected_route()
+    {
+        var token = Issuer(TimeProvider.System).Issue(PlainUser);
+        await AssertEveryProtectedRouteAnswersAsync(token, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_key_gets_401_on_every_protected_route()
+    {
+        var otherKey = new TokenSigningKey { Key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32) };
+        var token = new AccessTokenIssuer(otherKey, TimeProvider.System).Issue(PlainUser with { IsAdministrator = true });
+        await AssertEveryProtectedRouteAnswersAsync(token, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_token_whose_claims_were_changed_to_administrator_gets_401_on_every_protected_route()
+    {
+        var parts = Issuer(TimeProvider.System).Issue(PlainUser).Split('.');
+        var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]));
+        Assert.Contains("\"cgftp_admin\":\"false\"", payload);
+        parts[1] = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.Replace("\"cgftp_admin\":\"false\"", "\"cgftp_admin\":\"true\"")));
+        await AssertEveryProtectedRouteAnswersAsync(string.Join('.', parts), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_expired_administrator_token_gets_401_on_every_protected_route()
+    {
+        var nineHoursAgo = new FixedClock(DateTimeOffset.UtcNow - AccessTokenIssuer.Lifetime - TimeSpan.FromHours(1));
+        var token = Issuer(nineHoursAgo).Issue(PlainUser with { IsAdministrator = true });
+        await AssertEveryProtectedRouteAnswersAsync(token, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_unsigned_administrator_token_gets_401_on_every_protected_route()
+    {
+        var parts = Issuer(TimeProvider.System).Issue(PlainUser with { IsAdministrator = true }).Split('.');
+        var none = Base64Url.EncodeToString("""{"alg":"none","typ":"JWT"}"""u8);
+        await AssertEveryProtectedRouteAnswersAsync($"{none}.{parts[1]}.", HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_token_route_refuses_a_non_administrator_with_the_same_answer_as_a_wrong_password()
+    {
+        using var admin = await service.CreateAdminClientAsync();
+        await service.CreateFtpAccountAsync("notadmin", "notadmin-pass-1");
+        using var anonymous = service.CreateClient();
+        var refused = await anonymous.PostAsync("/api/auth/token", Json("""{"username": "notadmin", "password": "notadmin-pass-1"}"""));
+        var wrong = await anonymous.PostAsync("/api/auth/token", Json("""{"username": "notadmin", "password": "wrong-pass-1"}"""));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        var (refusedBody, wrongBody) = (await refused.Content.ReadFromJsonAsync<JsonElement>(), await wrong.Content.ReadFromJsonAsync<JsonElement>());
+        foreach (var member in new[] { "status", "title", "detail" })
+        {
+            Assert.Equal(wrongBody.GetProperty(member).ToString(), refusedBody.GetProperty(member).ToString());
+        }
+    }
+
+    [Fact]
+    public async Task No_get_route_shows_a_password_hash()
+    {
+        await service.CreateFtpAccountAsync("hashed", "hashed-pass-1");
+        Assert.All(await StoredHashesAsync(), hash => Assert.StartsWith("AQAAAA", hash)); // what a leak would look like
+        using var admin = await service.CreateAdminClientAsync();
+        foreach (var route in Routes.Where(r => r is { Method: "GET", RequiresAuthorization: true }))
+        {
+            var body = await ReadSomeAsync(admin, route.Path(FtpServiceFactory.MainDomain) + "?path=/&who=postmaster");
+            Assert.DoesNotContain("AQAAAA", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("passwordHash", body, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private AccessTokenIssuer Issuer(TimeProvider clock) => new(service.Services.GetRequiredService<TokenSigningKey>(), clock);
+
+    private async Task AssertEveryProtectedRouteAnswersAsync(string token, HttpStatusCode expected)
+    {
+        using var client = service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var protectedRoutes = Routes.Where(r => r.RequiresAuthorization).ToList();
+        Assert.True(protectedRoutes.Count >= 20, $"only {protectedRoutes.Count} protected routes found");
+        foreach (var route in protectedRoutes)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Path(FtpServiceFactory.MainDomain));
+            if (route.Method is not ("GET" or "DELETE"))
+            {
+                request.Content = Json("{}");
+            }
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            Assert.True(response.StatusCode == expected, $"{route}: {(int)response.StatusCode}, expected {(int)expected}");
+        }
+    }
+
+    // A stream route never ends by itself: its first second is enough to see what it shows.
+    private static async Task<string> ReadSomeAsync(HttpClient client, string path)
+    {
+        using var reading = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var body = new StringBuilder();
+        try
+        {
+            using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, reading.Token);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            var buffer = new char[4096];
+            int read;
+            while ((read = await reader.ReadAsync(buffer, reading.Token)) > 0)
+            {
+                body.Append(buffer, 0, read);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return body.ToString();
+    }
+
+    private async Task<List<string>> StoredHashesAsync()
+    {
+        await using var connection = new NpgsqlConnection(service.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("""SELECT "PasswordHash" FROM accounts""", connection);
+        await using var reader = await query.ExecuteReaderAsync();
+        var hashes = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            hashes.Add(reader.GetString(0));
+        }
+        return hashes;
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
