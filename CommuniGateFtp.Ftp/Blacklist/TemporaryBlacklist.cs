@@ -20,6 +20,11 @@ public sealed class TemporaryBlacklist(ITemporaryBlacklistStore store, LiveSetti
     private readonly FailureQueue _queue = new();
     private volatile ImmutableDictionary<IPAddress, BlacklistState> _blocked = ImmutableDictionary<IPAddress, BlacklistState>.Empty;
 
+    // Counts the blocks and lifts made here, under the gate: a refresh that read the store before one of them must
+    // not undo it. Readers of the blocked set take no lock.
+    private readonly Lock _gate = new();
+    private int _changes;
+
     /// <summary>CGP: a White Hole address is never blacklisted and is free of the per-address limits.</summary>
     public bool IsUnblacklistable(IPAddress client) => _whiteHole.Get(settings.Current.UnblacklistableIps).Contains(client);
 
@@ -57,7 +62,11 @@ public sealed class TemporaryBlacklist(ITemporaryBlacklistStore store, LiveSetti
     public async Task<bool> LiftAsync(IPAddress client, CancellationToken cancellationToken)
     {
         var lifted = await store.LiftAsync(client, cancellationToken);
-        _blocked = _blocked.Remove(client);
+        lock (_gate)
+        {
+            _changes++;
+            _blocked = _blocked.Remove(client);
+        }
         if (lifted)
         {
             log.Write(CgpLogLevel.Major, 0, $"[{client}]", "temporary blacklisting lifted by an administrator");
@@ -68,8 +77,19 @@ public sealed class TemporaryBlacklist(ITemporaryBlacklistStore store, LiveSetti
     /// <summary>Reloads the blocked set from the store, so blocks and lifts made on other nodes apply here too.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var blocked = await store.BlockedAsync(time.GetUtcNow(), cancellationToken);
-        _blocked = blocked.ToImmutableDictionary(s => s.Address);
+        int changes;
+        lock (_gate)
+        {
+            changes = _changes;
+        }
+        var blocked = (await store.BlockedAsync(time.GetUtcNow(), cancellationToken)).ToImmutableDictionary(s => s.Address);
+        lock (_gate)
+        {
+            if (changes == _changes) // else a change made here meanwhile: the next refresh reads it from the store
+            {
+                _blocked = blocked;
+            }
+        }
     }
 
     /// <summary>Drops what is known of addresses that have been quiet for <see cref="BlacklistPolicy.Memory"/>.</summary>
@@ -84,7 +104,11 @@ public sealed class TemporaryBlacklist(ITemporaryBlacklistStore store, LiveSetti
             var state = await store.CountAsync(client, failures, policy, now, CancellationToken.None);
             if (state.BlockedSince == now)
             {
-                _blocked = _blocked.SetItem(client, state);
+                lock (_gate)
+                {
+                    _changes++;
+                    _blocked = _blocked.SetItem(client, state);
+                }
                 log.Write(CgpLogLevel.Major, 0, $"[{client}]",
                     $"temporarily blacklisted for {state.BlockedUntil - now:hh\\:mm\\:ss} (offence {state.Offences}): " +
                     $"{state.Failures} failures within {policy.Window:hh\\:mm\\:ss}, the last: {reason}");
