@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommuniGateFtp.Ftp.Data;
 
-/// <summary>The Ftp service's database: domains, accounts, groups, file ACLs and settings.</summary>
+/// <summary>The Ftp service's database: domains, accounts, groups, file ACLs, settings and the temporary blacklist.</summary>
 public sealed class FtpDbContext(DbContextOptions<FtpDbContext> options) : DbContext(options)
 {
     public DbSet<Domain> Domains => Set<Domain>();
@@ -16,6 +16,8 @@ public sealed class FtpDbContext(DbContextOptions<FtpDbContext> options) : DbCon
     public DbSet<FileAccessControlEntry> FileAccessControlEntries => Set<FileAccessControlEntry>();
 
     public DbSet<ServerSetting> Settings => Set<ServerSetting>();
+
+    public DbSet<TemporaryBlacklistEntry> TemporaryBlacklist => Set<TemporaryBlacklistEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FtpDbContext).Assembly);

@@ -10,7 +10,8 @@ public sealed class FtpConnectionHandler(FtpSessionLoop sessions)
     {
         await using (connection)
         {
-            await sessions.RunAsync(connection.Transport, connection.RemoteEndPoint, connection.LocalEndPoint, stopping, implicitTls);
+            await sessions.RunAsync(connection.Transport, connection.RemoteEndPoint, connection.LocalEndPoint, stopping, implicitTls,
+                connection.Features.Get<ILoginCompletionFeature>());
         }
     }
 }

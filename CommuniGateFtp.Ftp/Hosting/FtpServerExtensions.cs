@@ -1,4 +1,5 @@
 using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Blacklist;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.Data;
@@ -26,6 +27,7 @@ public static class FtpServerExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FtpOptions>, FtpOptionsValidator>();
+        services.AddSingleton<ITemporaryBlacklistStore, DatabaseBlacklistStore>(); // before the engine's memory default
         services.AddFtpEngine();
 
         services.AddSingleton<PasswordHashing>();
@@ -41,6 +43,7 @@ public static class FtpServerExtensions
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StorageReconciler>();
         services.AddHostedService<SettingsNotifications>();
+        services.AddHostedService<BlacklistRefresher>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<FtpListenerService>();
@@ -50,7 +53,8 @@ public static class FtpServerExtensions
 
     /// <summary>
     /// The protocol engine without hosting or database: session loop, dispatcher, every command handler, data channels,
-    /// TLS, storage, live settings and the FTP log. The caller adds <see cref="IAccountAuthenticator"/>,
+    /// TLS, storage, live settings, the temporary blacklist (in memory unless an <see cref="ITemporaryBlacklistStore"/> is
+    /// registered first) and the FTP log. The caller adds <see cref="IAccountAuthenticator"/>,
     /// <see cref="IStorageUsage"/>, <see cref="IStorageOwners"/> and <see cref="IAccessControlStore"/> (the database's, or a test's).
     /// </summary>
     public static IServiceCollection AddFtpEngine(this IServiceCollection services)
@@ -66,6 +70,8 @@ public static class FtpServerExtensions
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<FtpSessionLoop>();
         services.AddSingleton<LiveSettings>();
+        services.TryAddSingleton<ITemporaryBlacklistStore, MemoryBlacklistStore>();
+        services.AddSingleton<TemporaryBlacklist>();
         services.AddSingleton<FtpLogBook>();
         services.AddSingleton<FileStore>();
         services.AddSingleton<AccessPolicy>();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using CommuniGateFtp.Ftp.Blacklist;
+using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Telemetry;
 using Microsoft.AspNetCore.Connections;
@@ -7,28 +9,36 @@ using Microsoft.AspNetCore.Connections;
 namespace CommuniGateFtp.Ftp.Listeners;
 
 /// <summary>
-/// Decides, before any command, whether an accepted connection is served: NET-BLACKLIST, the socket's client list
-/// (NET-SOCKETS), its per-IP limit (NET-PERIP) and SET-CHANNELS over all sockets. A refused client hears <c>421</c>
-/// and is closed. The channel count is taken at accept, so a burst cannot overshoot the limit before sessions register.
+/// Decides, before any command, whether an accepted connection is served: NET-BLACKLIST, the temporary blacklist, the
+/// socket's client list (NET-SOCKETS), its per-IP limit (NET-PERIP), the per-address limit of connections not logged in
+/// (SEC-DOS) and SET-CHANNELS over all sockets. A refused client hears <c>421</c> and is closed; refusals by a
+/// per-address limit are floods and count toward the temporary blacklist. Counts are taken at accept, so a burst cannot
+/// overshoot a limit before sessions register.
 /// </summary>
-public sealed class ConnectionAdmission(LiveSettings settings, FtpLogBook log)
+public sealed class ConnectionAdmission(LiveSettings settings, TemporaryBlacklist temporary, FtpLogBook log)
 {
     private static readonly byte[] TooManyConnections = Encoding.ASCII.GetBytes("421 Too many connections, try again later\r\n");
     private static readonly byte[] TooManyFromAddress = Encoding.ASCII.GetBytes("421 Too many connections from your address, try again later\r\n");
     private static readonly byte[] AccessDenied = Encoding.ASCII.GetBytes("421 Access denied\r\n");
+    private static readonly byte[] TemporarilyBlacklisted = Encoding.ASCII.GetBytes("421 Too many failures from your address, try again later\r\n");
 
     private readonly AddressListCache _blacklist = new();
+    private readonly AddressCounts _unauthenticated = new();
     private int _open;
 
-    /// <summary>The client's address when the connection is admitted (release it with <see cref="Release"/>); null when refused.</summary>
-    internal IPAddress? TryAdmit(ConnectionContext connection, ListenerBinding binding)
+    /// <summary>The admitted connection's ticket (give it back with <see cref="Release"/>); null when refused.</summary>
+    internal AdmissionTicket? TryAdmit(ConnectionContext connection, ListenerBinding binding)
     {
-        var remote = connection.RemoteEndPoint as IPEndPoint;
-        var client = remote is null ? IPAddress.IPv6None : remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+        var client = ClientAddress.Of(connection.RemoteEndPoint) ?? IPAddress.IPv6None;
         var current = settings.Current;
         if (_blacklist.Get(current.BlacklistedIps).Contains(client))
         {
             return Refuse(connection, binding, AccessDenied, "the client is blacklisted"); // NET-BLACKLIST
+        }
+        if (temporary.IsBlocked(client, out var until))
+        {
+            // CGP: refused before any command; not counted again, so a blocked flood costs no database write.
+            return Refuse(connection, binding, TemporarilyBlacklisted, $"the client is temporarily blacklisted until {until:u}");
         }
         if (!binding.Allows(client))
         {
@@ -36,28 +46,45 @@ public sealed class ConnectionAdmission(LiveSettings settings, FtpLogBook log)
         }
         if (!binding.TryEnter(client))
         {
-            return Refuse(connection, binding, TooManyFromAddress, "over the socket's per-IP limit"); // NET-PERIP
+            return Flood(connection, binding, client, "over the socket's per-IP limit"); // NET-PERIP
+        }
+        var limit = temporary.IsUnblacklistable(client) ? 0 : current.MaxUnauthenticatedPerAddress;
+        if (!_unauthenticated.TryEnter(client, limit))
+        {
+            binding.Leave(client);
+            return Flood(connection, binding, client, $"over {limit} connections not logged in from one address"); // SEC-DOS
         }
         if (Interlocked.Increment(ref _open) > current.Channels)
         {
             Interlocked.Decrement(ref _open);
+            _unauthenticated.Leave(client);
             binding.Leave(client);
             return Refuse(connection, binding, TooManyConnections, "all channels are busy"); // SET-CHANNELS
         }
-        return client;
+        var ticket = new AdmissionTicket(client, binding, _unauthenticated);
+        connection.Features.Set<ILoginCompletionFeature>(ticket);
+        return ticket;
     }
 
-    /// <summary>An admitted connection has ended: its channel and per-IP count are free again.</summary>
-    internal void Release(ListenerBinding binding, IPAddress client)
+    /// <summary>An admitted connection has ended: its channel and per-address counts are free again.</summary>
+    internal void Release(AdmissionTicket ticket)
     {
+        ticket.LoginCompleted();
         Interlocked.Decrement(ref _open);
-        binding.Leave(client);
+        ticket.Binding.Leave(ticket.Client);
     }
 
-    private IPAddress? Refuse(ConnectionContext connection, ListenerBinding binding, byte[] reply, string reason)
+    // A flood is an offence: the refusal counts toward the temporary blacklist.
+    private AdmissionTicket? Flood(ConnectionContext connection, ListenerBinding binding, IPAddress client, string reason)
+    {
+        _ = temporary.ReportAsync(client, "connection " + reason);
+        return Refuse(connection, binding, TooManyFromAddress, reason);
+    }
+
+    private AdmissionTicket? Refuse(ConnectionContext connection, ListenerBinding binding, byte[] reply, string reason)
     {
         var remote = connection.RemoteEndPoint as IPEndPoint;
-        var client = remote is null ? "[unknown]" : $"[{(remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address)}]:{remote.Port}";
+        var client = remote is null ? "[unknown]" : $"[{ClientAddress.Normalize(remote.Address)}]:{remote.Port}";
         log.Write(CgpLogLevel.Problems, 0, client, $"connection to {binding.Socket.Describe()} refused: {reason}");
         _ = SendAndCloseAsync(connection, reply);
         return null;

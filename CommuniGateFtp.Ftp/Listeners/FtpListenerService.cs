@@ -219,17 +219,17 @@ public sealed class FtpListenerService(ControlSocketTransport transport, Connect
             {
                 return; // unbound
             }
-            if (admission.TryAdmit(connection, binding) is not { } client)
+            if (admission.TryAdmit(connection, binding) is not { } ticket)
             {
                 continue;
             }
-            var served = ServeAsync(connection, binding, client);
+            var served = ServeAsync(connection, binding, ticket);
             _connections.TryAdd(served, 0);
             _ = served.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
-    private async Task ServeAsync(ConnectionContext connection, ListenerBinding binding, IPAddress client)
+    private async Task ServeAsync(ConnectionContext connection, ListenerBinding binding, AdmissionTicket ticket)
     {
         try
         {
@@ -237,7 +237,7 @@ public sealed class FtpListenerService(ControlSocketTransport transport, Connect
         }
         finally
         {
-            admission.Release(binding, client);
+            admission.Release(ticket);
         }
     }
 

@@ -10,8 +10,7 @@ namespace CommuniGateFtp.Ftp.Listeners;
 /// </summary>
 internal sealed class ListenerBinding(IConnectionListener listener, ListenerSocket socket)
 {
-    private readonly Dictionary<IPAddress, int> _perIp = [];
-    private readonly Lock _gate = new();
+    private readonly AddressCounts _perIp = new();
     private readonly AddressListCache _allowed = new();
     private volatile ListenerSocket _socket = socket;
 
@@ -34,35 +33,8 @@ internal sealed class ListenerBinding(IConnectionListener listener, ListenerSock
     }
 
     /// <summary>NET-PERIP: counts a connection from <paramref name="client"/>; false (not counted) over the limit.</summary>
-    public bool TryEnter(IPAddress client)
-    {
-        var limit = Socket.PerIpLimit;
-        lock (_gate)
-        {
-            var count = _perIp.GetValueOrDefault(client) + 1;
-            if (limit > 0 && count > limit)
-            {
-                return false;
-            }
-            _perIp[client] = count;
-            return true;
-        }
-    }
+    public bool TryEnter(IPAddress client) => _perIp.TryEnter(client, Socket.PerIpLimit);
 
     /// <summary>A connection counted by <see cref="TryEnter"/> has ended.</summary>
-    public void Leave(IPAddress client)
-    {
-        lock (_gate)
-        {
-            var count = _perIp.GetValueOrDefault(client) - 1;
-            if (count > 0)
-            {
-                _perIp[client] = count;
-            }
-            else
-            {
-                _perIp.Remove(client);
-            }
-        }
-    }
+    public void Leave(IPAddress client) => _perIp.Leave(client);
 }

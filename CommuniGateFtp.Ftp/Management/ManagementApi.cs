@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace CommuniGateFtp.Ftp.Management;
 
-/// <summary>Wires the management API: bearer authentication, the administrator policy, problem details, OpenAPI.</summary>
+/// <summary>Wires the management API: bearer authentication, the administrator policy, the token route's rate limits, problem details, OpenAPI.</summary>
 public static class ManagementApi
 {
     public const string AdministratorPolicy = "Administrator";
@@ -20,6 +20,7 @@ public static class ManagementApi
             });
         builder.Services.AddAuthorizationBuilder().AddPolicy(AdministratorPolicy, policy =>
             policy.RequireAuthenticatedUser().RequireClaim(AccessTokenIssuer.AdministratorClaim, "true"));
+        TokenRateLimits.AddTo(builder.Services);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         return builder;
@@ -31,6 +32,7 @@ public static class ManagementApi
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapAuthApi();
         app.MapDomainsApi();
@@ -39,6 +41,7 @@ public static class ManagementApi
         app.MapGroupsApi();
         app.MapSessionsApi();
         app.MapSettingsApi();
+        app.MapBlacklistApi();
         app.MapLogApi();
         return app;
     }

@@ -20,6 +20,9 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The client as CommuniGate Pro logs it: <c>[ip]:port</c>, IPv4-mapped addresses shown as IPv4.</summary>
     public string Client { get; } = Describe(remoteEndPoint);
 
+    /// <summary>The client's address (IPv4-mapped addresses as IPv4), or null when the transport has none.</summary>
+    public IPAddress? ClientAddress { get; } = Listeners.ClientAddress.Of(remoteEndPoint);
+
     public DateTimeOffset ConnectedAt { get; } = connectedAt;
 
     /// <summary>True when the control connection is real IPv6 (not IPv4-mapped): PASV and LPSV cannot describe it.</summary>

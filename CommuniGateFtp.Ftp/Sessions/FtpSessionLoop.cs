@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
+using CommuniGateFtp.Ftp.Blacklist;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Security;
@@ -16,10 +17,12 @@ namespace CommuniGateFtp.Ftp.Sessions;
 /// a closing reply, a timeout, the peer leaving or the server stopping. Knows nothing of sockets.
 /// </summary>
 public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegistry registry, IOptionsMonitor<FtpOptions> options,
-    TlsHandshake tls, FtpLogBook log, LiveSettings live, TimeProvider time, ILogger<FtpSessionLoop> logger)
+    TlsHandshake tls, FtpLogBook log, LiveSettings live, TemporaryBlacklist blacklist, TimeProvider time, ILogger<FtpSessionLoop> logger)
 {
     /// <param name="implicitTls">TLS-IMPLICIT: the handshake comes before the greeting, and data is private from the start.</param>
-    public async Task RunAsync(IDuplexPipe transport, EndPoint? remote, EndPoint? local, CancellationToken stopping, bool implicitTls = false)
+    /// <param name="login">The listener's count of connections not logged in, told when the login completes.</param>
+    public async Task RunAsync(IDuplexPipe transport, EndPoint? remote, EndPoint? local, CancellationToken stopping, bool implicitTls = false,
+        ILoginCompletionFeature? login = null)
     {
         var session = registry.Open(remote, local);
         session.Replies = new ReplyChannel(transport.Output, reply =>
@@ -46,7 +49,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceReady, $"{HostName(settings)} CommuniGateFtp ready"), stopping);
             try
             {
-                await ServeCommandsAsync(session, control, stopping);
+                await ServeCommandsAsync(session, control, login, stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -85,19 +88,25 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         }
     }
 
-    private async Task ServeCommandsAsync(FtpSession session, ControlConnection control, CancellationToken stopping)
+    private async Task ServeCommandsAsync(FtpSession session, ControlConnection control, ILoginCompletionFeature? login, CancellationToken stopping)
     {
         var settings = options.CurrentValue;
         var lines = new FtpLineReader(settings.MaxLineLength);
         var transport = control.Pipe;
         var data = new ArrayBufferWriter<byte>(256);
         var refusals = new ArrayBufferWriter<byte>(16);
+        var commandSeen = false;
         while (true)
         {
-            // SES-IDLE: the login must finish in LoginTimeout; afterwards each command must come within IdleTimeout.
+            // SES-IDLE: the login must finish in LoginTimeout (and SEC-DOS: the first command come within
+            // FirstCommandTimeout); afterwards each command must come within IdleTimeout.
             // A running transfer is activity: when the clock runs out during one, it starts again.
             var current = live.Current;
-            var limit = session.IsLoggedIn ? current.IdleTimeout : current.LoginTimeout - (time.GetUtcNow() - session.ConnectedAt);
+            if (session.IsLoggedIn)
+            {
+                login?.LoginCompleted(); // SEC-DOS: logged-in sessions no longer count toward the per-address limit
+            }
+            var limit = session.IsLoggedIn ? current.IdleTimeout : LoginTimeLeft(session, current, commandSeen);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping, session.DisconnectToken);
             timeout.CancelAfter(limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
             ReadResult read;
@@ -117,6 +126,11 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                     continue;
                 }
                 log.Write(CgpLogLevel.Problems, session.Id, session.Client, "timed out");
+                if (!session.IsLoggedIn && session.ClientAddress is { } address)
+                {
+                    // A connection that holds a channel without logging in is a flood: an offence.
+                    _ = blacklist.ReportAsync(address, commandSeen ? "no login within the login timeout" : "no command within the first-command timeout");
+                }
                 await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceNotAvailable, "Timeout, closing control connection"), stopping);
                 return;
             }
@@ -132,6 +146,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                     {
                         break;
                     }
+                    commandSeen = true;
                     var reply = status == LineReadStatus.LineTooLong
                         ? new FtpReply(ReplyCode.SyntaxError, "Command line too long")
                         : await ServeLineAsync(session, line, data, refusals, stopping);
@@ -199,6 +214,12 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "<- " + command.ToLogString()); // LOG-MASK: never the raw PASS line
         }
         return await dispatcher.DispatchAsync(session, command, stopping);
+    }
+
+    private TimeSpan LoginTimeLeft(FtpSession session, FtpServerSettings current, bool commandSeen)
+    {
+        var deadline = commandSeen || current.LoginTimeout < current.FirstCommandTimeout ? current.LoginTimeout : current.FirstCommandTimeout;
+        return deadline - (time.GetUtcNow() - session.ConnectedAt);
     }
 
     private static async ValueTask TrySendAsync(FtpSession session, FtpReply reply)

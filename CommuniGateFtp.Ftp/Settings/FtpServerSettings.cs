@@ -34,8 +34,14 @@ public sealed record FtpServerSettings
     /// <summary>SET-TIMEOUTS, SES-IDLE: no command for this long ends the session with 421 (RFC 1123: at least 5 minutes).</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(300);
 
-    /// <summary>SET-TIMEOUTS, SES-IDLE: a login (and a TLS handshake) must complete within this time.</summary>
-    public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// SET-TIMEOUTS, SES-IDLE: a login (and a TLS handshake) must complete within this time. 30 s rather than SPEC's
+    /// 60 s: a connection that has not logged in holds a channel, and one address could otherwise hold them all.
+    /// </summary>
+    public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SEC-DOS: the first command must come within this time after the greeting, or 421 and close.</summary>
+    public TimeSpan FirstCommandTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>SET-TIMEOUTS, DATA-ORDER: how long to wait for a data connection (and its TLS handshake).</summary>
     public TimeSpan DataConnectTimeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -79,6 +85,37 @@ public sealed record FtpServerSettings
     /// <summary>NET-ACTIVE: highest local port of active data connections; 0 (with the minimum 0) = an OS-assigned port.</summary>
     public int ActivePortMax { get; init; }
 
+    /// <summary>
+    /// SEC-DOS: connections from one client address that have not logged in, over all sockets (0 = no limit); the
+    /// excess gets 421 and counts toward the temporary blacklist. Below <see cref="Channels"/>, so one address cannot
+    /// take every channel; logged-in sessions do not count, so an office behind one NAT is not limited.
+    /// </summary>
+    public int MaxUnauthenticatedPerAddress { get; init; } = 10;
+
+    /// <summary>
+    /// CGP "UnBlacklistable" (White Hole) addresses, an address list (NET-IPLIST): never temporarily blacklisted, and
+    /// free of <see cref="MaxUnauthenticatedPerAddress"/> and the token route's per-address limits.
+    /// </summary>
+    public string UnblacklistableIps { get; init; } = "";
+
+    /// <summary>Temporary blacklisting: failures from one address within <see cref="TempBlacklistWindow"/> that blacklist it; 0 = off.</summary>
+    public int TempBlacklistFailures { get; init; } = 20;
+
+    /// <summary>Temporary blacklisting: the window the failures are counted in.</summary>
+    public TimeSpan TempBlacklistWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Temporary blacklisting: how long a first offence blocks; each further one doubles it.</summary>
+    public TimeSpan TempBlacklistTime { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Temporary blacklisting: the longest block, however often an address offends.</summary>
+    public TimeSpan TempBlacklistMaxTime { get; init; } = TimeSpan.FromHours(4);
+
+    /// <summary><c>POST /api/auth/token</c>: requests per minute from one client address; the excess gets 429.</summary>
+    public int TokenRequestsPerAddress { get; init; } = 10;
+
+    /// <summary><c>POST /api/auth/token</c>: failed requests per minute naming one account; then 429 until the window ends.</summary>
+    public int TokenRequestsPerAccount { get; init; } = 5;
+
     /// <summary>NET-LAN's default: the private, loopback and unique-local ranges.</summary>
     public const string DefaultLanIps = "10.0.0.0/8\n172.16.0.0/12\n192.168.0.0/16\n127.0.0.0/8\n::1\nfc00::/7";
 
@@ -96,6 +133,8 @@ public sealed record FtpServerSettings
         Within(errors, "dataConnectTimeout", DataConnectTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         Within(errors, "dataStallTimeout", DataStallTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Within(errors, "loginFailureDelay", LoginFailureDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Within(errors, "firstCommandTimeout", FirstCommandTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        ValidateProtection(errors);
         if (MaxLoginFailures is < 1 or > 100)
         {
             errors["maxLoginFailures"] = ["MaxLoginFailures must be between 1 and 100."];
@@ -123,6 +162,29 @@ public sealed record FtpServerSettings
             ListenerTable.Validate(Listener, certificateConfigured, errors);
         }
         return errors;
+    }
+
+    private void ValidateProtection(Dictionary<string, string[]> errors)
+    {
+        Between(errors, "maxUnauthenticatedPerAddress", MaxUnauthenticatedPerAddress, 0, 100_000);
+        Between(errors, "tempBlacklistFailures", TempBlacklistFailures, 0, 100_000);
+        Between(errors, "tokenRequestsPerAddress", TokenRequestsPerAddress, 1, 100_000);
+        Between(errors, "tokenRequestsPerAccount", TokenRequestsPerAccount, 1, 100_000);
+        Within(errors, "tempBlacklistWindow", TempBlacklistWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Within(errors, "tempBlacklistTime", TempBlacklistTime, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Within(errors, "tempBlacklistMaxTime", TempBlacklistMaxTime, TempBlacklistTime, TimeSpan.FromDays(7));
+        if (!Listeners.IpAddressList.TryParse(UnblacklistableIps, out _, out var whiteHoleError))
+        {
+            errors["unblacklistableIps"] = [whiteHoleError!];
+        }
+    }
+
+    private static void Between(Dictionary<string, string[]> errors, string name, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors[name] = [$"{name} must be between {min} and {max}."];
+        }
     }
 
     private static void PortRange(Dictionary<string, string[]> errors, string name, int min, int max)

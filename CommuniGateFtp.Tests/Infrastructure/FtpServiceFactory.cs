@@ -21,6 +21,7 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
     public const string AdminPassword = "Admin-Password-1";
 
     private string _connectionString = "";
+    private string? _adminToken;
 
     /// <summary>This fixture's own database.</summary>
     public string ConnectionString => _connectionString;
@@ -59,8 +60,16 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
     /// <summary>Start-up options a derived fixture changes, e.g. a certificate.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
-    /// <summary>The live settings the fixture starts with (through the API): short login-failure delays for tests.</summary>
-    protected virtual FtpServerSettings InitialSettings => new() { LoginFailureDelay = TimeSpan.FromMilliseconds(50) };
+    /// <summary>
+    /// The live settings the fixture starts with (through the API): short login-failure delays, and this host's own
+    /// addresses as White Hole, so that tests that fail logins or open many sessions at once never blacklist or limit the
+    /// loopback client the next test uses (the blacklist tests use a fixture of their own).
+    /// </summary>
+    protected virtual FtpServerSettings InitialSettings => new()
+    {
+        LoginFailureDelay = TimeSpan.FromMilliseconds(50),
+        UnblacklistableIps = "127.0.0.1\n::1",
+    };
 
     /// <summary>PUTs the fixture's initial live settings changed by <paramref name="change"/> (null: as they were) through the API.</summary>
     public async Task ApplySettingsAsync(Func<FtpServerSettings, FtpServerSettings>? change = null)
@@ -69,14 +78,20 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
         (await admin.PutAsJsonAsync("/api/settings/ftp", change is null ? InitialSettings : change(InitialSettings))).EnsureSuccessStatusCode();
     }
 
-    /// <summary>A client of the management API carrying postmaster's bearer token.</summary>
+    /// <summary>
+    /// A client of the management API carrying postmaster's bearer token. The token is asked for once per fixture (it is
+    /// valid for hours), as the WebAdmin does: the token route is rate-limited.
+    /// </summary>
     public async Task<HttpClient> CreateAdminClientAsync()
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = $"postmaster@{MainDomain}", password = AdminPassword });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (_adminToken is null)
+        {
+            var response = await client.PostAsJsonAsync("/api/auth/token", new { username = $"postmaster@{MainDomain}", password = AdminPassword });
+            response.EnsureSuccessStatusCode();
+            _adminToken = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
         return client;
     }
 

@@ -1,4 +1,5 @@
 using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Blacklist;
 using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
@@ -16,8 +17,11 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 // an empty password for an account is simply a wrong one, 530 after the delay like any other.
 [FtpCommand("PASS")]
 public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore files, FtpLogBook log, LiveSettings live, TimeProvider time,
-    ILogger<PassHandler> logger) : IFtpCommandHandler
+    TemporaryBlacklist blacklist, ILogger<PassHandler> logger) : IFtpCommandHandler
 {
+    // The failure is answered once counted, so that the next connection already meets a block; never later than this.
+    private static readonly TimeSpan CountingWait = TimeSpan.FromSeconds(5);
+
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
@@ -46,8 +50,12 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
         log.Write(CgpLogLevel.Major, session.Id, session.Client, $"login {login?.ToString() ?? "(invalid name)"} refused");
         var failures = session.FailLogin();
         var settings = live.Current;
+        // CGP temporary blacklisting: failures count per address across connections, not only in this session.
+        var counted = session.ClientAddress is { } address ? blacklist.ReportAsync(address, $"login {login?.ToString() ?? "(invalid name)"} refused") : Task.CompletedTask;
         await Task.Delay(settings.LoginFailureDelay, time, cancellationToken);
-        return failures >= settings.MaxLoginFailures
+        await counted.WaitAsync(CountingWait, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var blocked = session.ClientAddress is { } client && blacklist.IsBlocked(client, out _);
+        return failures >= settings.MaxLoginFailures || blocked
             ? new FtpReply(ReplyCode.ServiceNotAvailable, "Too many login failures", closeConnection: true)
             : new FtpReply(ReplyCode.NotLoggedIn, "Login incorrect");
     }

@@ -223,6 +223,37 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.ToTable("settings", (string)null);
                 });
 
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.TemporaryBlacklistEntry", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("BlockedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Offences")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Address");
+
+                    b.HasIndex("BlockedUntil");
+
+                    b.ToTable("temporary_blacklist", (string)null);
+                });
+
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.Account", b =>
                 {
                     b.HasOne("CommuniGateFtp.Ftp.Data.Domain", "Domain")

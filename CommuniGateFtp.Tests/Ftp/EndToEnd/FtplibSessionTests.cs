@@ -24,8 +24,7 @@ public sealed class FtplibSessionTests(FtpServiceFactory service) : IClassFixtur
     {
         await service.CreateFtpAccountAsync("many", "many-pass-1");
         // Twenty at once is exactly the default Channels limit: leave room for a session of another test still closing.
-        using var admin = await service.CreateAdminClientAsync();
-        (await admin.PatchAsJsonAsync("/api/settings/ftp", new { channels = 40 })).EnsureSuccessStatusCode();
+        await service.ApplySettingsAsync(s => s with { Channels = 40 });
         var run = await ProcessRunner.RunAsync(RequiredTool.Find("python3"), [Script("ftplib_parallel.py"), service.FtpPort.ToString(), "many", "many-pass-1", "20"],
             timeout: TimeSpan.FromMinutes(2));
         Assert.True(run.ExitCode == 0, run.ToString());
