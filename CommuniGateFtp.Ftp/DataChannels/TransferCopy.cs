@@ -18,7 +18,7 @@ public static class TransferCopy
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         var converted = converter is null ? null : ArrayPool<byte>.Shared.Rent(BufferSize * 2 + 1);
-        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, transfer.AbortToken);
+        using var stall = new Sessions.Deadline(transfer.Clock, stallTimeout, cancellationToken, transfer.AbortToken);
         try
         {
             while (true)
@@ -54,7 +54,7 @@ public static class TransferCopy
     // Sockets hand over what has arrived (often 64 KiB); gathering a full buffer first makes a network → file copy one
     // large write instead of many small ones. Each read counts at once, so the live counters and the stall clock move.
     private static async ValueTask<(int Read, ExceptionDispatchInfo? Failure)> FillAsync(Stream source, bool fromNetwork, byte[] buffer,
-        Sessions.FtpTransfer transfer, CancellationTokenSource stall, TimeSpan stallTimeout)
+        Sessions.FtpTransfer transfer, Sessions.Deadline stall, TimeSpan stallTimeout)
     {
         var filled = 0;
         var cancellationToken = stall.Token;
@@ -62,7 +62,7 @@ public static class TransferCopy
         {
             do
             {
-                stall.CancelAfter(stallTimeout); // DATA-STALL counts from the last progress
+                stall.Restart(stallTimeout); // DATA-STALL counts from the last progress
                 var read = await Guard(!fromNetwork, () => source.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken));
                 if (read == 0)
                 {

@@ -27,7 +27,7 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
             _ = finished?.Invoke(false);
             return refusal ?? new FtpReply(425, "Use PORT or PASV first");
         }
-        var transfer = new FtpTransfer(command, path, direction, time.GetUtcNow());
+        var transfer = new FtpTransfer(command, path, direction, time);
         session.CurrentTransfer = transfer;
         _ = RunAsync(session, channel, transfer, openingText, body, finished, stopping);
         return FtpReply.Deferred;
@@ -171,10 +171,9 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
         }
     }
 
-    private static async Task<Stream?> OpenAsync(IDataChannel channel, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<Stream?> OpenAsync(IDataChannel channel, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        connect.CancelAfter(timeout);
+        using var connect = new Deadline(time, timeout, cancellationToken);
         try
         {
             return await channel.OpenAsync(connect.Token);

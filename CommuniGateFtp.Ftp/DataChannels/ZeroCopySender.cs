@@ -30,14 +30,13 @@ public static class ZeroCopySender
                 if (socket.SendPacketsAsync(args))
                 {
                     // A stalled peer or ABOR closes the socket, which completes the pending send.
-                    using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    stall.CancelAfter(stallTimeout);
+                    using var stall = new Sessions.Deadline(transfer.Clock, stallTimeout, cancellationToken);
                     await using (stall.Token.Register(socket.Dispose))
                     {
                         await completion.Task;
                     }
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (stall.IsCancellationRequested)
+                    if (stall.Expired)
                     {
                         throw new OperationCanceledException("The data connection stalled.");
                     }

@@ -32,6 +32,7 @@ public static class FtpServerExtensions
 
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SessionDatabase>();
+        services.AddSingleton<ISettingsStore, DatabaseSettingsStore>();
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
         services.AddSingleton<IStorageUsage, StorageUsage>();
         services.AddSingleton<IStorageOwners, DatabaseStorageOwners>();
@@ -69,6 +70,7 @@ public static class FtpServerExtensions
         services.AddSingleton<FtpCommandDispatcher>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<FtpSessionLoop>();
+        services.TryAddSingleton<ISettingsStore, MemorySettingsStore>(); // the service brings the database's
         services.AddSingleton<LiveSettings>();
         services.TryAddSingleton<ITemporaryBlacklistStore, MemoryBlacklistStore>();
         services.AddSingleton<TemporaryBlacklist>();

@@ -66,7 +66,7 @@ public static class SettingsApi
             return unreadable;
         }
         // The table is replaced whole; the other settings are kept as they are stored when the save happens.
-        var outcome = await SettingsWrite.SaveAsync(http, settings, CertificateConfigured(options), time, current => ReadTable(body) switch
+        var outcome = await SettingsWrite.SaveAsync(http, settings, CertificateConfigured(options), current => ReadTable(body) switch
         {
             { Table: { } table } => (current with { Listener = table }, []),
             var problem => (null, problem.Errors),
@@ -93,7 +93,7 @@ public static class SettingsApi
         {
             return unreadable;
         }
-        var outcome = await SettingsWrite.SaveAsync(http, settings, CertificateConfigured(options), time, current => read(current, body),
+        var outcome = await SettingsWrite.SaveAsync(http, settings, CertificateConfigured(options), current => read(current, body),
             replacesAll, cancellationToken);
         if (outcome.Invalid is { } invalid)
         {

@@ -17,13 +17,13 @@ public static class SettingsWrite
 
     /// <param name="change">The new settings from the current ones, or the problems with the request.</param>
     /// <param name="replacesAll">PUT of the whole document: without If-Match it does not depend on what is stored.</param>
-    public static Task<Outcome> SaveAsync(HttpContext http, LiveSettings settings, bool certificateConfigured, TimeProvider time,
+    public static Task<Outcome> SaveAsync(HttpContext http, LiveSettings settings, bool certificateConfigured,
         Func<FtpServerSettings, (FtpServerSettings? Settings, Dictionary<string, string[]> Errors)> change, bool replacesAll,
         CancellationToken cancellationToken) =>
-        settings.WriteExclusivelyAsync(() => AttemptAsync(http, settings, certificateConfigured, time, change, replacesAll, cancellationToken),
+        settings.WriteExclusivelyAsync(() => AttemptAsync(http, settings, certificateConfigured, change, replacesAll, cancellationToken),
             cancellationToken);
 
-    private static async Task<Outcome> AttemptAsync(HttpContext http, LiveSettings settings, bool certificateConfigured, TimeProvider time,
+    private static async Task<Outcome> AttemptAsync(HttpContext http, LiveSettings settings, bool certificateConfigured,
         Func<FtpServerSettings, (FtpServerSettings? Settings, Dictionary<string, string[]> Errors)> change, bool replacesAll,
         CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ public static class SettingsWrite
             }
             updated = updated with { Listener = updated.Listener is { } table ? ListenerTable.WithoutRemovedRows(table) : null };
             var expected = replacesAll && precondition is null ? null : state.Version;
-            if (await settings.TrySaveAsync(updated, expected, time, cancellationToken))
+            if (await settings.TrySaveAsync(updated, expected, cancellationToken))
             {
                 return new(null, null);
             }

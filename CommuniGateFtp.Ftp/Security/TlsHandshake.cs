@@ -8,7 +8,7 @@ namespace CommuniGateFtp.Ftp.Security;
 /// Server-side TLS for the control and data connections (TLS-VERSIONS: 1.2 and 1.3 only), with a time limit on the
 /// handshake so a peer that stalls or sends garbage cannot hold a session.
 /// </summary>
-public sealed class TlsHandshake(ServerCertificate certificate)
+public sealed class TlsHandshake(ServerCertificate certificate, TimeProvider time)
 {
     public bool IsAvailable => certificate.Current is not null;
 
@@ -34,8 +34,7 @@ public sealed class TlsHandshake(ServerCertificate certificate)
         SslProtocols protocols = SslProtocols.Tls12 | SslProtocols.Tls13)
     {
         var ssl = new SslStream(inner, leaveInnerStreamOpen: false);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
+        using var limit = new Sessions.Deadline(time, timeout, cancellationToken);
         try
         {
             await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions

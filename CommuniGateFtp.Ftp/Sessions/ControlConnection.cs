@@ -9,7 +9,7 @@ namespace CommuniGateFtp.Ftp.Sessions;
 /// The control connection's current pipes: the transport's own, or TLS over them once AUTH TLS (or an implicit-TLS
 /// socket) switched it. The switch happens only at a command boundary, so no byte is read twice or lost.
 /// </summary>
-public sealed class ControlConnection(IDuplexPipe transport) : IAsyncDisposable
+public sealed class ControlConnection(IDuplexPipe transport, TimeProvider time) : IAsyncDisposable
 {
     private readonly IDuplexPipe _transport = transport;
     private SslStream? _tls;
@@ -49,8 +49,7 @@ public sealed class ControlConnection(IDuplexPipe transport) : IAsyncDisposable
         {
             return true;
         }
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        limit.CancelAfter(timeout);
+        using var limit = new Deadline(time, timeout, stopping);
         try
         {
             await _tls.ShutdownAsync();

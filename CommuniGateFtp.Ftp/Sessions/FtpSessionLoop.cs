@@ -40,7 +40,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         try
         {
             var settings = options.CurrentValue;
-            var control = new ControlConnection(transport);
+            var control = new ControlConnection(transport, time);
             if (implicitTls && !await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, log, stopping))
             {
                 return;
@@ -107,8 +107,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                 login?.LoginCompleted(); // SEC-DOS: logged-in sessions no longer count toward the per-address limit
             }
             var limit = session.IsLoggedIn ? current.IdleTimeout : LoginTimeLeft(session, current, commandSeen);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping, session.DisconnectToken);
-            timeout.CancelAfter(limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
+            using var timeout = new Deadline(time, limit, stopping, session.DisconnectToken);
             ReadResult read;
             try
             {
@@ -222,11 +221,11 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         return deadline - (time.GetUtcNow() - session.ConnectedAt);
     }
 
-    private static async ValueTask TrySendAsync(FtpSession session, FtpReply reply)
+    private async ValueTask TrySendAsync(FtpSession session, FtpReply reply)
     {
         try
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
             await session.Replies.SendAsync(reply, cts.Token);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
@@ -235,12 +234,12 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
     }
 
     // A transfer still running when the control connection ends is aborted; the pending data channel closed.
-    private static async Task EndSessionAsync(FtpSession session)
+    private async Task EndSessionAsync(FtpSession session)
     {
         if (session.CurrentTransfer is { } transfer)
         {
             transfer.Abort();
-            await transfer.Completion.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await transfer.Completion.WaitAsync(TimeSpan.FromSeconds(10), time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         await session.SetDataChannelAsync(null);
     }

@@ -3,7 +3,7 @@ namespace CommuniGateFtp.Ftp.Sessions;
 /// <summary>
 /// A running transfer with live counters (the registry and dashboard read them) and the means to abort it (ABOR).
 /// </summary>
-public sealed class FtpTransfer(string command, string path, TransferDirection direction, DateTimeOffset startedAt) : IDisposable
+public sealed class FtpTransfer(string command, string path, TransferDirection direction, TimeProvider clock) : IDisposable
 {
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -15,7 +15,10 @@ public sealed class FtpTransfer(string command, string path, TransferDirection d
 
     public TransferDirection Direction { get; } = direction;
 
-    public DateTimeOffset StartedAt { get; } = startedAt;
+    public DateTimeOffset StartedAt { get; } = clock.GetUtcNow();
+
+    /// <summary>The server's clock, for the transfer's stall timeout.</summary>
+    public TimeProvider Clock { get; } = clock;
 
     public long Bytes => Interlocked.Read(ref _bytes);
 

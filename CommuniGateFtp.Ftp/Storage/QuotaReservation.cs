@@ -6,7 +6,7 @@ namespace CommuniGateFtp.Ftp.Storage;
 /// above the limit together. <see cref="SettleAsync"/> turns the reservation into the real change. Unlimited kinds
 /// reserve nothing and cost no round trip.
 /// </summary>
-public sealed class QuotaReservation(IStorageUsage usage, int accountId, QuotaAllowance allowance)
+public sealed class QuotaReservation(IStorageUsage usage, int accountId, QuotaAllowance allowance, TimeProvider time)
 {
     private const long FirstChunk = 1 << 20;
     private const long LargestChunk = 64 << 20;
@@ -54,7 +54,7 @@ public sealed class QuotaReservation(IStorageUsage usage, int accountId, QuotaAl
             }
             // A parallel upload that just hit the limit gives its reservation back a moment later.
             wanted = total - Bytes;
-            await Task.Delay(Pause, cancellationToken);
+            await Task.Delay(Pause, time, cancellationToken);
         }
     }
 

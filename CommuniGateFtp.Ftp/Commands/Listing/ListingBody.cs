@@ -12,13 +12,13 @@ public static class ListingBody
     public static Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(IEnumerable<string> lines) =>
         async (network, transfer, stall, ct) =>
         {
-            using var guard = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var guard = new Deadline(transfer.Clock, stall, ct);
             try
             {
                 await using var writer = new StreamWriter(network, Utf8, 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
                 foreach (var line in lines)
                 {
-                    guard.CancelAfter(stall);
+                    guard.Restart(stall);
                     await writer.WriteLineAsync(line.AsMemory(), guard.Token);
                     transfer.Add(Utf8.GetByteCount(line) + 2);
                 }

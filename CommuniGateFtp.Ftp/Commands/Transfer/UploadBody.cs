@@ -13,7 +13,7 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 /// and hands an <see cref="Upload"/> to the transfer runner. Uploads into <c>~other/</c> count against <c>other</c>.
 /// </summary>
 public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, FileWriteGate gates, TransferRunner transfers, LiveSettings live,
-    FtpLogBook log)
+    FtpLogBook log, TimeProvider time)
 {
     /// <summary>
     /// The file STOR or APPE writes (FS-RIGHTS: <c>w</c> on it when it exists, else <c>i</c> on its directory), in an
@@ -46,7 +46,7 @@ public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, File
                 throw StorageException.IsDirectory();
             }
             var (target, openingText) = plan(existing);
-            reservation = new QuotaReservation(usage, location.Owner.Id, await usage.GetAllowanceAsync(location.Owner.Id, cancellationToken));
+            reservation = new QuotaReservation(usage, location.Owner.Id, await usage.GetAllowanceAsync(location.Owner.Id, cancellationToken), time);
             if (target.CreatesFile && !await reservation.TryReserveFileAsync(cancellationToken))
             {
                 await reservation.SettleAsync(0, 0, CancellationToken.None);

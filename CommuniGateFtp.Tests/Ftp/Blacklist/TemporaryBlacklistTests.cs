@@ -3,6 +3,7 @@ using CommuniGateFtp.Ftp.Blacklist;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
+using CommuniGateFtp.Tests.Infrastructure;
 
 namespace CommuniGateFtp.Tests.Ftp.Blacklist;
 
@@ -17,8 +18,7 @@ public sealed class TemporaryBlacklistTests
 
     private TemporaryBlacklist Create(FtpServerSettings settings)
     {
-        var live = new LiveSettings(null!);
-        live.Apply(settings);
+        var live = TestSettings.Live(settings);
         var log = new FtpLogBook(live, _clock, NullLogger<FtpLogBook>.Instance);
         return new TemporaryBlacklist(_store, live, log, _clock, NullLogger<TemporaryBlacklist>.Instance);
     }

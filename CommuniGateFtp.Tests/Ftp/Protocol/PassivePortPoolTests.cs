@@ -12,8 +12,7 @@ public sealed class PassivePortPoolTests
     public async Task A_port_another_session_listens_on_is_never_handed_out_again()
     {
         var port = TestPostgres.FreePort();
-        var live = new LiveSettings(null!); // no database: the settings are applied directly
-        live.Apply(new FtpServerSettings { PassivePortMin = port, PassivePortMax = port });
+        var live = TestSettings.Live(new FtpServerSettings { PassivePortMin = port, PassivePortMax = port });
         var pool = new PassivePortPool(live, NullLogger<PassivePortPool>.Instance);
         await using var first = pool.Open(IPAddress.Loopback, IPAddress.Loopback);
         Assert.NotNull(first);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace CommuniGateFtp.Tests.Ftp.Sessions;
 
 public sealed class LoginTranscriptTests
@@ -83,7 +85,13 @@ public sealed class LoginTranscriptTests
     [Fact]
     public Task Login_timeout_closes_with_421() => TranscriptHarness.RunAsync("""
         S: 220
+        C: USER alice
+        S: 331
+        ADVANCE 00:00:59
+        C: NOOP
+        S: 200
+        ADVANCE 00:00:02
         S: 421 Timeout
         CLOSED
-        """, live: s => s with { LoginTimeout = TimeSpan.FromMilliseconds(300) });
+        """, live: s => s with { LoginTimeout = TimeSpan.FromMinutes(1) }, clock: new FakeTimeProvider());
 }

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using CommuniGateFtp.Ftp.Accounts;
@@ -14,23 +15,28 @@ using CommuniGateFtp.Ftp.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CommuniGateFtp.Tests.Ftp.Sessions;
 
 /// <summary>
-/// Drives the real session loop over an in-memory pipe pair with a <c>C:</c>/<c>S:</c> script. Accounts come from a
-/// small table instead of PostgreSQL: this layer tests the protocol, the API and end-to-end tests test the database.
+/// Drives the real session loop over an in-memory pipe pair with a script: <c>C: line</c> sends, <c>S: text</c> expects
+/// the next reply line to start with the text, <c>S- text</c> a whole multi-line reply containing it, <c>ADVANCE
+/// hh:mm:ss</c> moves the server's clock (a <see cref="FakeTimeProvider"/> when the test passes one), <c>CLOSED</c>
+/// expects the server to close. Any other line fails the test, and so does a reply the script did not read. Accounts come
+/// from a small table instead of PostgreSQL: this layer tests the protocol, the API and end-to-end tests test the database.
 /// </summary>
 public sealed class TranscriptHarness
 {
     private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 
-    public static async Task RunAsync(string script, Action<FtpOptions>? configure = null, Func<FtpServerSettings, FtpServerSettings>? live = null)
+    public static async Task RunAsync(string script, Action<FtpOptions>? configure = null, Func<FtpServerSettings, FtpServerSettings>? live = null,
+        FakeTimeProvider? clock = null)
     {
         var storageRoot = Directory.CreateTempSubdirectory("cgftp-transcript-").FullName;
         try
         {
-            await RunAsync(script, storageRoot, configure, live);
+            await RunAsync(script, storageRoot, configure, live, clock);
         }
         finally
         {
@@ -38,9 +44,15 @@ public sealed class TranscriptHarness
         }
     }
 
-    private static async Task RunAsync(string script, string storageRoot, Action<FtpOptions>? configure, Func<FtpServerSettings, FtpServerSettings>? live)
+    private static async Task RunAsync(string script, string storageRoot, Action<FtpOptions>? configure, Func<FtpServerSettings, FtpServerSettings>? live,
+        FakeTimeProvider? clock)
     {
-        var services = new ServiceCollection()
+        var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton<TimeProvider>(clock);
+        }
+        services
             .AddLogging()
             .AddFtpEngine()
             .AddSingleton<IAccountAuthenticator, TableAuthenticator>()
@@ -56,7 +68,7 @@ public sealed class TranscriptHarness
         });
         await using var provider = services.BuildServiceProvider();
         var settings = new FtpServerSettings { LoginFailureDelay = TimeSpan.FromMilliseconds(10) };
-        provider.GetRequiredService<LiveSettings>().Apply(live?.Invoke(settings) ?? settings);
+        await provider.GetRequiredService<LiveSettings>().SaveAsync(live?.Invoke(settings) ?? settings, CancellationToken.None);
 
         var toServer = new Pipe();
         var toClient = new Pipe();
@@ -92,8 +104,20 @@ public sealed class TranscriptHarness
             {
                 Assert.Null(await replies.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
             }
+            else if (raw.StartsWith("ADVANCE ", StringComparison.Ordinal))
+            {
+                Assert.True(clock is not null, "ADVANCE needs the test to pass a FakeTimeProvider");
+                clock.Advance(TimeSpan.Parse(raw[8..], CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Assert.Fail($"the transcript line '{raw}' is not C:, S:, S-, ADVANCE or CLOSED");
+            }
         }
         await toServer.Writer.CompleteAsync();
         await session.WaitAsync(TimeSpan.FromSeconds(10));
+        await toClient.Writer.CompleteAsync();
+        var unread = await replies.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(unread.Length == 0, $"replies the script did not read:\n{unread}");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Listeners;
 using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Tests.Infrastructure;
 
 namespace CommuniGateFtp.Tests.Ftp.Settings;
 
@@ -132,8 +133,7 @@ public sealed class FtpServerSettingsTests
     [InlineData(false, "198.51.100.7", "10.0.0.0/8", "127.0.0.1", "127.0.0.1")] // option off
     public void Wan_address_policy(bool send, string wan, string lan, string client, string advertised)
     {
-        var live = new LiveSettings(null!);
-        live.Apply(new FtpServerSettings { SendWanAddress = send, WanAddress = wan, LanIps = lan });
+        var live = TestSettings.Live(new FtpServerSettings { SendWanAddress = send, WanAddress = wan, LanIps = lan });
         Assert.Equal(IPAddress.Parse(advertised), new WanAddressPolicy(live).Advertised(IPAddress.Loopback, IPAddress.Parse(client)));
     }
 }
