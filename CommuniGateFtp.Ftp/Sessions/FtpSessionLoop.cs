@@ -53,7 +53,9 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                // RFC 959 421, sent while TLS (if any) is still up; the outer handler covers the greeting phase.
+                // RFC 959 421, sent while TLS (if any) is still up, after a running transfer's own 426; the outer handler
+                // covers the greeting phase.
+                await EndTransferAsync(session);
                 await TrySendAsync(session, new FtpReply(ReplyCode.ServiceNotAvailable, "Service closing control connection"));
             }
             finally
@@ -117,6 +119,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             {
                 if (session.DisconnectToken.IsCancellationRequested)
                 {
+                    await EndTransferAsync(session); // its 426 first
                     await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceNotAvailable, "Disconnected by the administrator"), stopping);
                     return;
                 }
@@ -236,12 +239,18 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
     // A transfer still running when the control connection ends is aborted; the pending data channel closed.
     private async Task EndSessionAsync(FtpSession session)
     {
+        await EndTransferAsync(session);
+        await session.SetDataChannelAsync(null);
+    }
+
+    // Aborts a running transfer and waits until it has sent its final reply (426) and cleaned up after itself.
+    private async Task EndTransferAsync(FtpSession session)
+    {
         if (session.CurrentTransfer is { } transfer)
         {
             transfer.Abort();
             await transfer.Completion.WaitAsync(TimeSpan.FromSeconds(10), time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        await session.SetDataChannelAsync(null);
     }
 
     private static string HostName(FtpOptions settings) =>

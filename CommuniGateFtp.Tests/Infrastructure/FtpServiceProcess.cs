@@ -84,6 +84,15 @@ public sealed class FtpServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a container: the service shuts down by itself; returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan patience)
+    {
+        await ProcessRunner.RunAsync("kill", ["-TERM", _process!.Id.ToString()]);
+        using var timeout = new CancellationTokenSource(patience);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>A client of the management API carrying postmaster's bearer token.</summary>
     public async Task<HttpClient> CreateAdminClientAsync()
     {

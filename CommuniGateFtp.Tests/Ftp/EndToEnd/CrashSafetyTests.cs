@@ -79,6 +79,30 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         Assert.Equal(data, await File.ReadAllBytesAsync(path));
     }
 
+    [Fact]
+    public async Task Sigterm_during_an_upload_tells_the_client_and_leaves_the_old_file()
+    {
+        var old = TestFiles.Write(Path.Combine(_service.AccountRoot(Account), "ledger.bin"), 100_000);
+        var oldBytes = await File.ReadAllBytesAsync(old);
+        await using var idle = await RawFtpClient.ConnectAsync(_service.FtpPort, Account, Password);
+        var upload = (Upload)await StartUploadAsync("ledger.bin", 1 << 20);
+        await using (upload)
+        {
+            await WaitUntilAsync(() => Directory.Exists(_service.StagingDirectory)
+                && Directory.EnumerateFiles(_service.StagingDirectory).Any(f => new FileInfo(f).Length > 0));
+
+            var exit = await _service.TerminateAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(0, exit);
+            Assert.StartsWith("426", await upload.Control.ReadReplyAsync());
+            Assert.Equal("421 Service closing control connection", await upload.Control.ReadReplyAsync());
+            Assert.Equal("421 Service closing control connection", await idle.ReadReplyAsync());
+        }
+        Assert.Equal(oldBytes, await File.ReadAllBytesAsync(old));
+        Assert.Empty(Directory.EnumerateFiles(_service.StagingDirectory)); // cleaned by the upload itself, not by a restart
+        await _service.RestartAsync();
+    }
+
     // A session that has sent STOR and part of the data, and keeps both connections open until disposed.
     private async Task<IAsyncDisposable> StartUploadAsync(string name, int bytes, byte[]? data = null)
     {
@@ -113,6 +137,8 @@ public sealed class CrashSafetyTests : IAsyncLifetime
 
     private sealed class Upload(RawFtpClient control, TcpClient data) : IAsyncDisposable
     {
+        public RawFtpClient Control => control;
+
         public async ValueTask DisposeAsync()
         {
             data.Dispose();
