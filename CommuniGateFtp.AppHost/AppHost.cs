@@ -21,4 +21,6 @@ builder.AddProject<Projects.CommuniGateFtp_Admin>("admin")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 
+builder.StopServicesFirst();            // Ctrl+C: ftp and admin gone within seconds, PostgreSQL last
+
 builder.Build().Run();
