@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Enumeration;
 
 namespace CommuniGateFtp.Ftp.Storage;
 
@@ -41,10 +42,25 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
     public IEnumerable<StorageEntry> List(VirtualPath directory)
     {
         RequireDirectory(directory);
-        return new DirectoryInfo(FullPath(directory)).EnumerateFileSystemInfos()
-            .Where(i => i.LinkTarget is null)
-            .OrderBy(i => i.Name, StringComparer.Ordinal)
-            .Select(i => ToEntry(i, i.Name));
+        // Straight from the directory entries: one lstat each (the link test, size and times share it), no
+        // FileSystemInfo and no readlink per entry, which dominated listings of thousands of files.
+        var entries = new FileSystemEnumerable<StorageEntry>(FullPath(directory),
+            (ref FileSystemEntry e) => ToEntry(ref e), EnumerationOptions)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        return entries.OrderBy(e => e.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The names in a directory (NLST), links left out, in ordinal order.</summary>
+    public IEnumerable<string> Names(VirtualPath directory)
+    {
+        RequireDirectory(directory);
+        var names = new FileSystemEnumerable<string>(FullPath(directory), (ref FileSystemEntry e) => e.FileName.ToString(), EnumerationOptions)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        return names.Order(StringComparer.Ordinal);
     }
 
     public void CreateDirectory(VirtualPath path)
@@ -144,6 +160,22 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         return true;
     }
 
+    // Every entry, hidden or not, and nothing skipped silently: an unreadable entry fails the listing as it would with ls.
+    private static readonly EnumerationOptions EnumerationOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    private StorageEntry ToEntry(ref FileSystemEntry entry)
+    {
+        var fullPath = entry.ToSpecifiedFullPath();
+        return new StorageEntry(
+            entry.FileName.ToString(),
+            entry.IsDirectory,
+            entry.IsDirectory ? 0 : entry.Length,
+            entry.LastWriteTimeUtc,
+            Owner,
+            ownerRights,
+            UniqueId(fullPath, entry.CreationTimeUtc.UtcTicks));
+    }
+
     private StorageEntry ToEntry(FileSystemInfo info, string name) => new(
         name,
         info is DirectoryInfo,
@@ -151,13 +183,13 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero),
         Owner,
         ownerRights,
-        UniqueId(info));
+        UniqueId(info.FullName, info.CreationTimeUtc.Ticks));
 
     // RFC 3659 7.5.2: stable for the item's life. .NET exposes no inode number, so: FNV-1a of the path and creation time.
-    private static string UniqueId(FileSystemInfo info)
+    private static string UniqueId(string fullPath, long createdTicks)
     {
-        var hash = 14695981039346656037UL ^ (ulong)info.CreationTimeUtc.Ticks;
-        foreach (var c in info.FullName)
+        var hash = 14695981039346656037UL ^ (ulong)createdTicks;
+        foreach (var c in fullPath)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }

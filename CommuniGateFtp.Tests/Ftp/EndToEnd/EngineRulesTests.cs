@@ -90,6 +90,16 @@ public sealed class EngineRulesTests(FtpServiceFactory service) : IClassFixture<
             Assert.StartsWith("550", await client.CommandAsync("MKD escape/new"));
             Assert.StartsWith("550", await client.CommandAsync("DELE escape/secret.txt"));
             Assert.Equal(["secret.txt"], Directory.EnumerateFileSystemEntries(outside).Select(Path.GetFileName));
+            await File.WriteAllTextAsync(Path.Combine(service.AccountRoot("linked"), "plain.txt"), "plain");
+            foreach (var args in new string[][] { ["-l"], [], ["-X", "MLSD"] }) // NLST, LIST, MLSD: links are not there at all
+            {
+                var run = await ProcessRunner.RunAsync(RequiredTool.Find("curl"),
+                    ["-sS", "--user", "linked:linked-pass-1", .. args, $"ftp://127.0.0.1:{service.FtpPort}/"]);
+                Assert.True(run.ExitCode == 0, run.ToString());
+                Assert.Contains("plain.txt", run.Stdout);
+                Assert.DoesNotContain("escape", run.Stdout);
+                Assert.DoesNotContain("passwd", run.Stdout);
+            }
         }
         finally
         {
