@@ -69,7 +69,7 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
             log.Write(CgpLogLevel.Major, session.Id, session.Client,
                 command.Verb == "RNTO" ? $"renamed {renaming} to {command.Argument}" : $"{command.Verb} {command.Argument}");
         }
-        else if (reply.Code is 503 or 552 or 451 or 452 || reply.Lines[^1] == QuotaAllowance.FilesLimitExceeded)
+        else if (reply.Code is 503 or 552 or 451 or 452 || reply.Lines[^1] == QuotaLimits.FilesLimitExceeded)
         {
             log.Write(CgpLogLevel.Problems, session.Id, session.Client, $"{command.ToLogString()} refused: {reply}");
         }

@@ -6,7 +6,7 @@ namespace CommuniGateFtp.Ftp.Storage;
 /// above the limit together. <see cref="SettleAsync"/> turns the reservation into the real change. Unlimited kinds
 /// reserve nothing and cost no round trip.
 /// </summary>
-public sealed class QuotaReservation(IStorageUsage usage, int accountId, QuotaAllowance allowance, TimeProvider time)
+public sealed class QuotaReservation(IStorageUsage usage, int accountId, QuotaLimits limits, TimeProvider time)
 {
     private const long FirstChunk = 1 << 20;
     private const long LargestChunk = 64 << 20;
@@ -22,7 +22,7 @@ public sealed class QuotaReservation(IStorageUsage usage, int accountId, QuotaAl
     /// <summary>Reserves the new file an upload creates; false when the files limit is reached (FS-QUOTA-HIT: 552).</summary>
     public async Task<bool> TryReserveFileAsync(CancellationToken cancellationToken)
     {
-        if (allowance.FilesLeft is null)
+        if (limits.Files is null)
         {
             return true;
         }
@@ -36,7 +36,7 @@ public sealed class QuotaReservation(IStorageUsage usage, int accountId, QuotaAl
     /// </summary>
     public async ValueTask CoverAsync(long total, CancellationToken cancellationToken)
     {
-        if (allowance.BytesLeft is null || total <= Bytes)
+        if (limits.Bytes is null || total <= Bytes)
         {
             return;
         }

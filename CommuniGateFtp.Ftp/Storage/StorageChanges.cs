@@ -15,7 +15,7 @@ public sealed class StorageChanges(IStorageUsage usage, IAccessControlStore acl)
         // Reserved before it exists, atomically, so parallel MKDs and uploads cannot pass the limit together.
         if (await usage.ReserveAsync(target.Owner.Id, QuotaKind.Files, 1, cancellationToken) == 0)
         {
-            throw new StorageException(550, QuotaAllowance.FilesLimitExceeded);
+            throw new StorageException(550, QuotaLimits.FilesLimitExceeded);
         }
         try
         {

@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
 namespace CommuniGateFtp.Ftp.Storage;
@@ -8,21 +9,28 @@ namespace CommuniGateFtp.Ftp.Storage;
 /// Storage limits and usage in the database (FS-QUOTA): effective limits (account, else the Domain's default, else
 /// unlimited) and atomic usage updates, so sessions on any node count against the same numbers.
 /// </summary>
-public sealed class StorageUsage(SessionDatabase database) : IStorageUsage
+public sealed class StorageUsage(SessionDatabase database) : IStorageUsage, IDisposable
 {
-    public async Task<QuotaAllowance> GetAllowanceAsync(int accountId, CancellationToken cancellationToken)
+    // A burst of small uploads asks for the same account's limits per file: a second's memory saves a round trip each.
+    // A limit set in that second is still enforced exactly by the reservation, which reads the limits it applies.
+    private static readonly TimeSpan LimitsKept = TimeSpan.FromSeconds(1);
+    private readonly MemoryCache _limits = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public void Dispose() => _limits.Dispose();
+
+    public async Task<QuotaLimits> GetLimitsAsync(int accountId, CancellationToken cancellationToken)
     {
+        if (_limits.TryGetValue(accountId, out QuotaLimits? known))
+        {
+            return known!;
+        }
         var account = await database.RunAsync((db, ct) => db.Accounts.AsNoTracking().Include(a => a.Domain).FirstOrDefaultAsync(a => a.Id == accountId, ct),
             cancellationToken);
-        if (account is null)
-        {
-            return QuotaAllowance.Unlimited;
-        }
-        var bytes = StorageLimit.Effective(account.StorageSizeLimit, account.Domain.DefaultStorageSizeLimit);
-        var files = StorageLimit.Effective(account.StorageFilesLimit, account.Domain.DefaultStorageFilesLimit);
-        return new QuotaAllowance(
-            bytes is { } b ? Math.Max(0, b - account.StorageBytesUsed) : null,
-            files is { } f ? Math.Max(0, f - account.StorageFilesUsed) : null);
+        var limits = account is null ? QuotaLimits.None : new QuotaLimits(
+            StorageLimit.Effective(account.StorageSizeLimit, account.Domain.DefaultStorageSizeLimit),
+            StorageLimit.Effective(account.StorageFilesLimit, account.Domain.DefaultStorageFilesLimit));
+        _limits.Set(accountId, limits, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = LimitsKept });
+        return limits;
     }
 
     /// <summary>Adds (or, negative, removes) bytes and files to an account's usage.</summary>

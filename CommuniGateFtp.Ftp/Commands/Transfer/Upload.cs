@@ -46,11 +46,12 @@ public sealed class Upload(StorageLocation location, StorageEntry? existing, Upl
                 target.Abandon();
             }
             var now = location.Area.Find(location.Inner);
-            await reservation.SettleAsync((now?.Size ?? 0) - (existing?.Size ?? 0), (now is null ? 0 : 1) - (existing is null ? 0 : 1), CancellationToken.None);
-            if (existing is null && now is not null)
-            {
-                await changes.FileCreatedAsync(location); // FS-INHERIT, also for a partial file kept for REST
-            }
+            // Two independent statements, sent side by side: a burst of small files waits for one round trip per file.
+            await Task.WhenAll(
+                reservation.SettleAsync((now?.Size ?? 0) - (existing?.Size ?? 0), (now is null ? 0 : 1) - (existing is null ? 0 : 1), CancellationToken.None),
+                existing is null && now is not null
+                    ? changes.FileCreatedAsync(location) // FS-INHERIT, also for a partial file kept for REST
+                    : Task.CompletedTask);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -46,12 +46,12 @@ public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, File
                 throw StorageException.IsDirectory();
             }
             var (target, openingText) = plan(existing);
-            reservation = new QuotaReservation(usage, location.Owner.Id, await usage.GetAllowanceAsync(location.Owner.Id, cancellationToken), time);
+            reservation = new QuotaReservation(usage, location.Owner.Id, await usage.GetLimitsAsync(location.Owner.Id, cancellationToken), time);
             if (target.CreatesFile && !await reservation.TryReserveFileAsync(cancellationToken))
             {
                 await reservation.SettleAsync(0, 0, CancellationToken.None);
                 lease.Dispose();
-                return new FtpReply(552, QuotaAllowance.FilesLimitExceeded);
+                return new FtpReply(552, QuotaLimits.FilesLimitExceeded);
             }
             var upload = new Upload(location, existing, target, session.TransferType == TransferType.Ascii, reservation, lease, changes, log);
             return transfers.Start(session, command, location.Path.ToString(), TransferDirection.Receive, openingText,

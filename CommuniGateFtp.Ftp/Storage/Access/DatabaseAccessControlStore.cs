@@ -49,13 +49,16 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database) : IAcce
         }, cancellationToken);
     }
 
-    public async Task InheritAsync(int ownerId, VirtualPath item, CancellationToken cancellationToken)
+    // One statement, no read first: every new file pays it, and most directories have no ACL to copy. A new item has
+    // no entries of its own (a deleted item's went with it), so the copy only adds.
+    public Task InheritAsync(int ownerId, VirtualPath item, CancellationToken cancellationToken)
     {
-        var parent = await GetAsync(ownerId, item.Parent, cancellationToken);
-        if (parent.Count > 0)
-        {
-            await SetAsync(ownerId, item, parent, cancellationToken);
-        }
+        var (path, parent) = (item.ToString(), item.Parent.ToString());
+        return database.RunAsync((db, ct) => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO file_acl_entries ("AccountId", "Path", "Grantee", "Rights")
+            SELECT "AccountId", {path}, "Grantee", "Rights" FROM file_acl_entries WHERE "AccountId" = {ownerId} AND "Path" = {parent}
+            ON CONFLICT ("AccountId", "Path", "Grantee") DO UPDATE SET "Rights" = EXCLUDED."Rights"
+            """, ct), cancellationToken);
     }
 
     public async Task RemoveAsync(int ownerId, VirtualPath path, CancellationToken cancellationToken)

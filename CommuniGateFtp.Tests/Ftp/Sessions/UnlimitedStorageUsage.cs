@@ -9,7 +9,7 @@ public sealed class UnlimitedStorageUsage : IStorageUsage
 
     public long Files { get; private set; }
 
-    public Task<QuotaAllowance> GetAllowanceAsync(int accountId, CancellationToken cancellationToken) => Task.FromResult(QuotaAllowance.Unlimited);
+    public Task<QuotaLimits> GetLimitsAsync(int accountId, CancellationToken cancellationToken) => Task.FromResult(QuotaLimits.None);
 
     public Task AddAsync(int accountId, long bytes, long files, CancellationToken cancellationToken)
     {
