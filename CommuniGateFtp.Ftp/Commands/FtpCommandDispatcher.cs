@@ -19,7 +19,6 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
     {
         using var activity = FtpTelemetry.Source.StartActivity($"FTP {command.Verb}");
         activity?.SetTag("ftp.command", command.ToLogString());
-        session.LastCommand = command.Verb;
         var renaming = session.PendingRename;
 
         FtpReply reply;

@@ -11,14 +11,17 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// Runs a transfer command's data phase beside the command loop, so ABOR, STAT and NOOP are served meanwhile
 /// (LIM-CONCURRENT): open the data connection in DATA-ORDER, run the body, answer 226, 425, 426, 451 or 452.
 /// </summary>
-public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBook log, TimeProvider time, ILogger<TransferRunner> logger)
+public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBook log, TransferTracker tracker, TimeProvider time,
+    ILogger<TransferRunner> logger)
 {
     /// <summary>
     /// The body moves the bytes; <paramref name="finished"/> runs once at the end, told whether the transfer succeeded,
     /// before the final reply (FS-ATOMIC clean-up, usage, the file's write gate), also when the transfer never starts.
+    /// <paramref name="size"/> is how many bytes the transfer will move, when known (for the live view's progress and ETA).
     /// </summary>
     public FtpReply Start(FtpSession session, string command, string path, TransferDirection direction, string openingText,
-        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, CancellationToken stopping, Func<bool, Task>? finished = null)
+        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, CancellationToken stopping, Func<bool, Task>? finished = null,
+        long? size = null)
     {
         var refusal = session.CurrentTransfer is not null ? new FtpReply(450, "A transfer is already in progress") : null;
         var channel = refusal is null ? session.TakeDataChannel() : null;
@@ -27,8 +30,9 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
             _ = finished?.Invoke(false);
             return refusal ?? new FtpReply(425, "Use PORT or PASV first");
         }
-        var transfer = new FtpTransfer(command, path, direction, time);
+        var transfer = new FtpTransfer(command, path, direction, time, size, session.DataIsPrivate);
         session.CurrentTransfer = transfer;
+        tracker.Started(session, transfer);
         _ = RunAsync(session, channel, transfer, openingText, body, finished, stopping);
         return FtpReply.Deferred;
     }
@@ -41,7 +45,7 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
         string? cause = null;
         FtpReply final;
         using var progress = new CancellationTokenSource();
-        _ = ReportProgressAsync(session, transfer, progress.Token);
+        var ticking = tracker.FollowAsync(session, transfer, progress.Token);
         await using (channel)
         {
             try
@@ -106,15 +110,28 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
             }
         }
         await progress.CancelAsync();
+        var counted = await ticking;
         LogOutcome(session, transfer, succeeded, cause is null ? final.ToString() : $"{final} ({cause})");
         try
         {
-            if (finished is not null)
+            try
             {
-                await finished(succeeded);
+                if (finished is not null)
+                {
+                    await finished(succeeded);
+                }
             }
-            session.CurrentTransfer = null;
-            await session.Replies.SendAsync(final, CancellationToken.None);
+            finally
+            {
+                session.CurrentTransfer = null;
+                tracker.Finished(session, transfer, counted, final.Code);
+            }
+            // ADM-LIVE: a session the administrator disconnects answers 421 in place of its transfer's reply (RFC 959
+            // allows 421 as the reply to any command), so the client learns why the data stopped.
+            if (!session.DisconnectToken.IsCancellationRequested)
+            {
+                await session.Replies.SendAsync(final, CancellationToken.None);
+            }
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
         {
@@ -135,24 +152,6 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
         log.Write(level, session.Id, session.Client, succeeded
             ? $"{transfer.Command} {transfer.Path}: {transfer.Bytes} bytes {(receiving ? "received" : "sent")}"
             : $"{transfer.Command} {transfer.Path} ended after {transfer.Bytes} bytes: {outcome}");
-    }
-
-    // LOG-CONTENT: All Info records how far a transfer has come, once a second.
-    private async Task ReportProgressAsync(FtpSession session, FtpTransfer transfer, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                log.Write(CgpLogLevel.AllInfo, session.Id, session.Client,
-                    $"{transfer.Command} {transfer.Path}: {transfer.Bytes} bytes, {transfer.Rate(time.GetUtcNow()):F0} bytes/s");
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The transfer ended.
-        }
     }
 
     private async Task<Stream?> ProtectAsync(FtpSession session, Stream plain, bool receiving, TimeSpan timeout, CancellationToken cancellationToken)

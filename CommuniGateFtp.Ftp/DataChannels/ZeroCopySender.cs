@@ -29,9 +29,11 @@ public static class ZeroCopySender
             {
                 if (socket.SendPacketsAsync(args))
                 {
-                    // A stalled peer or ABOR closes the socket, which completes the pending send.
+                    // A stalled peer or ABOR closes the socket, which completes the pending send. Shut down first: a
+                    // socket disposed with a send pending is reset (RST), and a client like curl then fails on the data
+                    // connection without reading the control reply that says why (426, or 421 from a disconnect).
                     using var stall = new Sessions.Deadline(transfer.Clock, stallTimeout, cancellationToken);
-                    await using (stall.Token.Register(socket.Dispose))
+                    await using (stall.Token.Register(() => Close(socket)))
                     {
                         await completion.Task;
                     }
@@ -53,5 +55,18 @@ public static class ZeroCopySender
             offset += count;
             transfer.Add(count);
         }
+    }
+
+    private static void Close(Socket socket)
+    {
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already gone: disposing is all that is left.
+        }
+        socket.Dispose();
     }
 }

@@ -86,6 +86,9 @@ public static class FtpServerExtensions
         services.AddSingleton<WanAddressPolicy>();
         services.AddSingleton<DataChannelFactory>();
         services.AddSingleton<TransferRunner>();
+        services.AddSingleton<TransferTracker>();
+        services.AddSingleton<TransferHistory>();
+        services.AddSingleton<LoginStatistics>();
         return services;
     }
 }

@@ -26,6 +26,7 @@ public sealed class FtpListenerService(ControlSocketTransport transport, Connect
     private readonly ConcurrentDictionary<Task, byte> _connections = new();
     private readonly CancellationTokenSource _shutdown = new();
     private volatile IReadOnlyList<ListenerSocket> _startup = [];
+    private volatile IReadOnlyList<ListenerSocketState> _states = [];
 
     private CancellationToken Stopping => _shutdown.Token;
 
@@ -37,6 +38,9 @@ public sealed class FtpListenerService(ControlSocketTransport transport, Connect
 
     /// <summary>The Listener table in force: the live settings' table, else the start-up sockets (with the ports the system chose).</summary>
     public IReadOnlyList<ListenerSocket> Sockets => settings.Current.Listener ?? _startup;
+
+    /// <summary>Each row of the table in force with its state after the last <see cref="ApplyAsync"/> (for <c>GET /api/stats</c>).</summary>
+    public IReadOnlyList<ListenerSocketState> States => _states;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -109,6 +113,7 @@ public sealed class FtpListenerService(ControlSocketTransport transport, Connect
                 results.Add((socket, binding, error));
             }
             ReportFirstBinding(results);
+            _states = DescribeStates(current);
         }
         catch (Exception ex)
         {
@@ -174,6 +179,16 @@ public sealed class FtpListenerService(ControlSocketTransport transport, Connect
             }
             return (null, ex);
         }
+    }
+
+    private List<ListenerSocketState> DescribeStates(FtpServerSettings current)
+    {
+        var rows = current.Listener is { } table ? ListenerTable.WithoutRemovedRows(table) : _startup;
+        return [.. rows.Select(row => row.ToEndPoint() is not { } endPoint ? new ListenerSocketState(row, false, "invalid row")
+            : _bindings.ContainsKey(endPoint) ? new ListenerSocketState(row, true, null)
+            : new ListenerSocketState(row, false, current.Channels == 0 ? "Channels is 0: every socket is closed"
+                : Stopping.IsCancellationRequested ? "the server is stopping"
+                : _failures.GetValueOrDefault(endPoint) ?? "not bound"))];
     }
 
     private void ReportFirstBinding(List<(ListenerSocket Socket, ListenerBinding? Binding, Exception? Error)> results)

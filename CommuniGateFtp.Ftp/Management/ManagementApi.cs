@@ -11,6 +11,7 @@ public static class ManagementApi
     {
         builder.Services.AddSingleton<TokenSigningKey>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddSingleton<SessionViews>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<AccessTokenIssuer>((options, issuer) =>
@@ -43,6 +44,7 @@ public static class ManagementApi
         app.MapSettingsApi();
         app.MapBlacklistApi();
         app.MapLogApi();
+        app.MapStatsApi();
         return app;
     }
 }

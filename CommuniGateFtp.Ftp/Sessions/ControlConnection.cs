@@ -24,7 +24,7 @@ public sealed class ControlConnection(IDuplexPipe transport, TimeProvider time) 
             var (pipe, stream) = await tls.AcceptAsync(_transport, timeout, stopping);
             (Pipe, _tls) = (pipe, stream);
             session.Replies.Switch(pipe.Output);
-            session.ControlIsTls = true;
+            session.Tls = new ControlTls(stream.SslProtocol.ToString(), stream.NegotiatedCipherSuite.ToString());
             log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"TLS {stream.SslProtocol} {stream.NegotiatedCipherSuite} on the control connection");
             return true;
         }
@@ -69,7 +69,7 @@ public sealed class ControlConnection(IDuplexPipe transport, TimeProvider time) 
         _tls = null;
         Pipe = _transport;
         session.Replies.Switch(_transport.Output);
-        session.ControlIsTls = false;
+        session.Tls = null;
         return true;
     }
 

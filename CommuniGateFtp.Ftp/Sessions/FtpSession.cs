@@ -20,6 +20,9 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The client as CommuniGate Pro logs it: <c>[ip]:port</c>, IPv4-mapped addresses shown as IPv4.</summary>
     public string Client { get; } = Describe(remoteEndPoint);
 
+    /// <summary>The listener socket the client connected to (the local end point), written as <see cref="Client"/>.</summary>
+    public string Listener { get; } = Describe(localEndPoint);
+
     /// <summary>The client's address (IPv4-mapped addresses as IPv4), or null when the transport has none.</summary>
     public IPAddress? ClientAddress { get; } = Listeners.ClientAddress.Of(remoteEndPoint);
 
@@ -42,6 +45,9 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The logged-in account, or null.</summary>
     public AuthenticatedAccount? Account { get; private set; }
 
+    /// <summary>How the account logged in, or null before.</summary>
+    public LoginMethod? LoginMethod { get; private set; }
+
     /// <summary>The logged-in account's view of File Storage (FS-PATH).</summary>
     public FileSpace? Files { get; private set; }
 
@@ -56,6 +62,9 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The REST marker, kept until the next transfer command (CMD-REST-RULE).</summary>
     public long RestartOffset { get; set; }
 
+    /// <summary>The size ALLO announced, kept like the REST marker: the next upload's expected size for the live view.</summary>
+    public long? AllocatedSize { get; set; }
+
     /// <summary>The RNFR source waiting for RNTO.</summary>
     public VirtualPath? PendingRename { get; set; }
 
@@ -65,8 +74,11 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The facts MLSD/MLST send (OPTS MLST, RFC 3659 7.9).</summary>
     public IReadOnlySet<string> MlstFacts { get; set; } = CommuniGateFtp.Ftp.Storage.Listing.MlstFacts.All;
 
-    /// <summary>True once TLS protects the control connection (AUTH TLS, or an implicit-TLS socket).</summary>
-    public bool ControlIsTls { get; set; }
+    /// <summary>The TLS protecting the control connection (AUTH TLS, or an implicit-TLS socket), or null when clear.</summary>
+    public ControlTls? Tls { get; set; }
+
+    /// <summary>True once TLS protects the control connection.</summary>
+    public bool ControlIsTls => Tls is not null;
 
     /// <summary>The TLS mechanism the client asked for (<c>TLS</c>, <c>SSL</c>, ...), for STAT and the live view.</summary>
     public string? TlsMechanism { get; set; }
@@ -91,12 +103,13 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>Ends the session from outside: it answers 421 and closes; a running transfer is aborted.</summary>
     public void Disconnect()
     {
-        CurrentTransfer?.Abort();
+        // In this order: when the aborted transfer ends, it already knows that the session answers 421 in its place.
         _disconnect.Cancel();
+        CurrentTransfer?.Abort();
     }
 
-    /// <summary>The last command's verb, for the live view.</summary>
-    public string? LastCommand { get; set; }
+    /// <summary>The last command, activity and byte totals, and the protocol lines for whoever watches (live views).</summary>
+    public SessionActivity Activity { get; } = new(connectedAt);
 
     public bool IsLoggedIn => State == SessionState.LoggedIn;
 
@@ -107,6 +120,7 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     public void BeginLogin(LoginName? login)
     {
         Account = null;
+        LoginMethod = null;
         Files = null;
         PendingLogin = login;
         RestartOffset = 0;
@@ -120,9 +134,10 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
         State = SessionState.Connected;
     }
 
-    public void CompleteLogin(AuthenticatedAccount account, FileSpace files)
+    public void CompleteLogin(AuthenticatedAccount account, FileSpace files, LoginMethod method = Sessions.LoginMethod.Password)
     {
         Account = account;
+        LoginMethod = method;
         Files = files;
         PendingLogin = null;
         CurrentDirectory = VirtualPath.Root;
@@ -141,6 +156,7 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     public async ValueTask ReinitializeAsync()
     {
         Account = null;
+        LoginMethod = null;
         Files = null;
         PendingLogin = null;
         State = SessionState.Connected;
@@ -148,6 +164,7 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
         CurrentDirectory = VirtualPath.Root;
         TransferType = TransferType.Ascii;
         RestartOffset = 0;
+        AllocatedSize = null;
         PendingRename = null;
         EpsvAll = false;
         MlstFacts = CommuniGateFtp.Ftp.Storage.Listing.MlstFacts.All;
@@ -178,6 +195,7 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     {
         var offset = RestartOffset;
         RestartOffset = 0;
+        AllocatedSize = null; // ALLO, like REST, belongs to the transfer command right after it
         return offset;
     }
 

@@ -27,6 +27,10 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         var session = registry.Open(remote, local);
         session.Replies = new ReplyChannel(transport.Output, reply =>
         {
+            if (session.Activity.IsWatched)
+            {
+                session.Activity.ReplySent(reply, time.GetUtcNow());
+            }
             if (log.IsEnabled(CgpLogLevel.AllInfo))
             {
                 log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "-> " + string.Join(" | ", reply.Lines.Select((l, i) => i == 0 ? $"{reply.Code} {l}" : l)));
@@ -119,7 +123,11 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             {
                 if (session.DisconnectToken.IsCancellationRequested)
                 {
-                    await EndTransferAsync(session); // its 426 first
+                    if (session.CurrentTransfer is { } aborted)
+                    {
+                        // The transfer Disconnect aborted closes its data connection first and leaves its reply to this 421.
+                        await aborted.Completion.WaitAsync(TimeSpan.FromSeconds(10), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
                     await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceNotAvailable, "Disconnected by the administrator"), stopping);
                     return;
                 }
@@ -156,6 +164,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                     {
                         await session.Replies.SendAsync(reply, stopping);
                     }
+                    registry.Changed(session); // the sessions feed: free when nobody follows
                     if (reply.CloseConnection)
                     {
                         return;
@@ -183,6 +192,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                 }
                 transport = control.Pipe;
                 lines = new FtpLineReader(settings.MaxLineLength);
+                registry.Changed(session);
                 continue;
             }
             if (read.IsCompleted || read.IsCanceled)
@@ -208,9 +218,14 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         }
         if (!FtpCommandParser.TryParse(data.WrittenSpan, out var command))
         {
+            if (session.Activity.IsWatched)
+            {
+                session.Activity.Protocol.Append(new ProtocolLine(time.GetUtcNow(), $"({data.WrittenCount} bytes that are not a command)", null));
+            }
             log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, $"<- ({data.WrittenCount} bytes that are not a command)");
             return new FtpReply(ReplyCode.SyntaxError, "Unknown command");
         }
+        session.Activity.CommandReceived(command, time.GetUtcNow()); // builds a protocol line only while someone watches
         if (log.IsEnabled(CgpLogLevel.AllInfo)) // no string is built per command unless someone reads it
         {
             log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "<- " + command.ToLogString()); // LOG-MASK: never the raw PASS line

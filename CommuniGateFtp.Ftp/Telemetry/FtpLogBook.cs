@@ -1,20 +1,19 @@
-using System.Threading.Channels;
 using CommuniGateFtp.Ftp.Settings;
+using CommuniGateFtp.Ftp.Telemetry.Live;
 
 namespace CommuniGateFtp.Ftp.Telemetry;
 
 /// <summary>
 /// The FTP log with CommuniGate Pro's levels (LOG-LEVELS): records at or below the live Log Level setting are kept in a
-/// ring of the most recent ones (for the API and its live stream) and passed to ILogger, so OpenTelemetry gets them
-/// too. Callers pass masked text only (LOG-MASK: <see cref="Protocol.FtpCommand.ToLogString"/>).
+/// ring of the most recent ones (for the API and its live stream, through <see cref="Feed"/>) and passed to ILogger, so
+/// OpenTelemetry gets them too. Callers pass masked text only (LOG-MASK: <see cref="Protocol.FtpCommand.ToLogString"/>).
 /// </summary>
 public sealed class FtpLogBook(LiveSettings settings, TimeProvider time, ILogger<FtpLogBook> logger)
 {
     public const int Capacity = 1000;
 
-    private readonly Queue<FtpLogRecord> _recent = new();
-    private readonly List<Channel<FtpLogRecord>> _listeners = [];
-    private readonly Lock _gate = new();
+    /// <summary>The recent records (the snapshot), then each new one; a follower that lags loses the oldest it has not read.</summary>
+    public LiveFeed<FtpLogRecord> Feed { get; } = new(followerCapacity: Capacity, history: Capacity);
 
     public bool IsEnabled(CgpLogLevel level) => level != CgpLogLevel.None && level <= settings.Current.LogLevel;
 
@@ -25,18 +24,7 @@ public sealed class FtpLogBook(LiveSettings settings, TimeProvider time, ILogger
             return;
         }
         var record = new FtpLogRecord(time.GetUtcNow(), level, sessionId, client, text);
-        lock (_gate)
-        {
-            _recent.Enqueue(record);
-            if (_recent.Count > Capacity)
-            {
-                _recent.Dequeue();
-            }
-            foreach (var listener in _listeners)
-            {
-                listener.Writer.TryWrite(record);
-            }
-        }
+        Feed.Append(record);
         logger.Log(level <= CgpLogLevel.Failures ? LogLevel.Error : level == CgpLogLevel.Problems ? LogLevel.Warning : LogLevel.Information,
             "{FtpLogRecord}", record.ToString());
     }
@@ -45,41 +33,5 @@ public sealed class FtpLogBook(LiveSettings settings, TimeProvider time, ILogger
     public void WriteServer(CgpLogLevel level, string text) => Write(level, 0, "server", text);
 
     /// <summary>The recent records, oldest first.</summary>
-    public IReadOnlyList<FtpLogRecord> Recent()
-    {
-        lock (_gate)
-        {
-            return [.. _recent];
-        }
-    }
-
-    /// <summary>The recent records, then every new one until cancelled (snapshot first, then changes).</summary>
-    public async IAsyncEnumerable<FtpLogRecord> FollowAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateBounded<FtpLogRecord>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest });
-        FtpLogRecord[] snapshot;
-        lock (_gate)
-        {
-            snapshot = [.. _recent];
-            _listeners.Add(channel);
-        }
-        try
-        {
-            foreach (var record in snapshot)
-            {
-                yield return record;
-            }
-            await foreach (var record in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return record;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _listeners.Remove(channel);
-            }
-        }
-    }
+    public IReadOnlyList<FtpLogRecord> Recent() => Feed.Recent();
 }

@@ -23,4 +23,14 @@ public static class FtpTelemetry
 
     public static readonly Counter<long> Commands =
         Meter.CreateCounter<long>("ftp.commands", description: "FTP commands served, tagged with verb and reply code.");
+
+    public static readonly UpDownCounter<long> ActiveTransfers =
+        Meter.CreateUpDownCounter<long>("ftp.transfers.active", description: "Data transfers running (files and listings).");
+
+    /// <summary>Counted as the bytes move (each progress tick), so a graph of its rate is the throughput.</summary>
+    public static readonly Counter<long> TransferBytes =
+        Meter.CreateCounter<long>("ftp.transfer.bytes", unit: "By", description: "Bytes moved over data connections, tagged with direction (send, receive) and protection (clear, private).");
+
+    public static readonly Histogram<double> TransferDuration =
+        Meter.CreateHistogram<double>("ftp.transfer.duration", unit: "s", description: "How long data transfers took, tagged with direction and protection.");
 }

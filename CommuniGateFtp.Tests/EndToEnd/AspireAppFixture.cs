@@ -20,7 +20,7 @@ public sealed class AspireAppFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The application did not start.");
 
-    public int FtpPort { get; } = TestPostgres.FreePort();
+    public int FtpPort { get; } = TestPorts.ControlPort();
 
     public string? StartFailure { get; private set; }
 

@@ -44,7 +44,7 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:ftpdb", _connectionString);
-        builder.UseSetting("Ftp:Port", "0");
+        builder.UseSetting("Ftp:Port", TestPorts.ControlPort().ToString());
         builder.UseSetting("Ftp:MainDomain", MainDomain);
         builder.UseSetting("Ftp:AdminPassword", AdminPassword);
         builder.UseSetting("Ftp:StorageRoot", StorageRoot);

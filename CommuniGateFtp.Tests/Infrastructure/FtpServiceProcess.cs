@@ -23,7 +23,7 @@ public sealed class FtpServiceProcess : IAsyncDisposable
 
     public string StorageRoot { get; }
 
-    public int FtpPort { get; } = FreePort();
+    public int FtpPort { get; } = TestPorts.ControlPort();
 
     public int ApiPort { get; } = FreePort();
 

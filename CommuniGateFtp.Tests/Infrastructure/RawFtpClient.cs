@@ -23,6 +23,9 @@ public sealed partial class RawFtpClient : IAsyncDisposable
         _stream = tcp.GetStream();
     }
 
+    /// <summary>The client's own port: how the management API's session list tells this session from others.</summary>
+    public int LocalPort => ((IPEndPoint)_tcp.Client.LocalEndPoint!).Port;
+
     public static Task<RawFtpClient> ConnectAsync(int port, string? user = null, string? password = null) =>
         ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), null, user, password);
 

@@ -17,7 +17,7 @@ namespace CommuniGateFtp.Ftp.Commands.Access;
 // an empty password for an account is simply a wrong one, 530 after the delay like any other.
 [FtpCommand("PASS")]
 public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore files, FtpLogBook log, LiveSettings live, TimeProvider time,
-    TemporaryBlacklist blacklist, ILogger<PassHandler> logger) : IFtpCommandHandler
+    TemporaryBlacklist blacklist, LoginStatistics statistics, ILogger<PassHandler> logger) : IFtpCommandHandler
 {
     // The failure is answered once counted, so that the next connection already meets a block; never later than this.
     private static readonly TimeSpan CountingWait = TimeSpan.FromSeconds(5);
@@ -35,11 +35,11 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
         var result = login is null ? LoginResult.Fail(LoginFailure.UnknownAccount)
             : anonymous ? await AnonymousAsync(login, cancellationToken)
             : await authenticator.AuthenticateAsync(login, context.Command.Argument, AccountServices.Ftp, cancellationToken);
-        FtpTelemetry.Logins.Add(1, new KeyValuePair<string, object?>("result", result.Succeeded ? "success" : "failure"));
+        statistics.Record(result.Succeeded);
 
         if (result.Account is { } account)
         {
-            session.CompleteLogin(account, files.OpenSpace(account));
+            session.CompleteLogin(account, files.OpenSpace(account), anonymous ? LoginMethod.Anonymous : LoginMethod.Password);
             logger.LoginSucceeded(session.Id, session.Client, account.Address);
             log.Write(CgpLogLevel.Major, session.Id, session.Client,
                 $"login {account.Address} ok ({(anonymous ? "anonymous" : "PASS")}, TLS {(session.ControlIsTls ? "yes" : "no")})");

@@ -40,6 +40,6 @@ public sealed class RetrHandler(TransferRunner transfers) : IFtpCommandHandler
                 }
                 source.Seek(offset, SeekOrigin.Begin);
                 await TransferCopy.CopyAsync(source, false, network, transfer, stall, ct, ascii ? AsciiConverters.ToNetwork() : null);
-            }, cancellationToken);
+            }, cancellationToken, size: file.Size - offset);
     }
 }

@@ -11,6 +11,7 @@ public sealed class StorHandler(UploadBody uploads) : IFtpCommandHandler
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
+        var allocated = session.AllocatedSize;
         var offset = session.TakeRestartOffset();
         var location = await UploadBody.LocateAsync(context, cancellationToken);
         var ascii = session.TransferType == TransferType.Ascii;
@@ -22,6 +23,7 @@ public sealed class StorHandler(UploadBody uploads) : IFtpCommandHandler
             offset > (existing?.Size ?? 0)
                 ? throw new StorageException(554, $"REST offset {offset} is beyond the file's size {existing?.Size ?? 0}")
                 : new UploadPlan(UploadTarget.Store(location.Area, location.Inner, existing, offset),
-                    $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {location.Inner.Name}"), cancellationToken);
+                    $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {location.Inner.Name}"), cancellationToken,
+            size: allocated > offset ? allocated - offset : null);
     }
 }

@@ -32,7 +32,7 @@ public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, File
     /// and starts the transfer.
     /// </summary>
     public async Task<FtpReply> StartAsync(FtpCommandContext context, string command, StorageLocation location,
-        Func<StorageEntry?, UploadPlan> plan, CancellationToken cancellationToken)
+        Func<StorageEntry?, UploadPlan> plan, CancellationToken cancellationToken, long? size = null)
     {
         var session = context.Session;
         var lease = await gates.EnterAsync(location.FullPath, live.Current.DataConnectTimeout, cancellationToken)
@@ -55,7 +55,7 @@ public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, File
             }
             var upload = new Upload(location, existing, target, session.TransferType == TransferType.Ascii, reservation, lease, changes, log);
             return transfers.Start(session, command, location.Path.ToString(), TransferDirection.Receive, openingText,
-                upload.WriteAsync, cancellationToken, upload.FinishAsync);
+                upload.WriteAsync, cancellationToken, upload.FinishAsync, size);
         }
         catch
         {

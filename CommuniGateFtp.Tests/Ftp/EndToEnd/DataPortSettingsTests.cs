@@ -21,7 +21,7 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
         await using var client = await RawFtpClient.ConnectAsync(service.FtpPort, "ranged", "ranged-pass-1");
         Assert.InRange(RawFtpClient.EpsvPort(await client.CommandAsync("EPSV")), 50000, 50999);
 
-        var port = TestPostgres.FreePort();
+        var port = TestPorts.Block(1);
         (await admin.PatchAsJsonAsync("/api/settings/ftp", new { passivePortMin = port, passivePortMax = port })).EnsureSuccessStatusCode();
         try
         {
@@ -92,8 +92,8 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
         TestFiles.Write(Path.Combine(service.AccountRoot("actor"), "a.bin"), 4000);
         await using var client = await RawFtpClient.ConnectAsync(service.FtpPort, "actor", "actor-pass-1");
         Assert.StartsWith("200", await client.CommandAsync("TYPE I"));
-        var low = TestPostgres.FreePort();
-        var high = Math.Min(low + 4, 65535);
+        var low = TestPorts.Block(5);
+        var high = low + 4;
         (await admin.PatchAsJsonAsync("/api/settings/ftp", new { useFixedActivePort = false, activePortMin = low, activePortMax = high }))
             .EnsureSuccessStatusCode();
         try
@@ -137,8 +137,8 @@ public sealed class DataPortSettingsTests(FtpServiceFactory service) : IClassFix
         var other = IPAddress.Parse("127.0.0.2");
         using var blocker = new TcpListener(other, service.FtpPort - 1);
         blocker.Start();
-        var low = TestPostgres.FreePort();
-        var high = Math.Min(low + 4, 65535);
+        var low = TestPorts.Block(5);
+        var high = low + 4;
         (await admin.PatchAsJsonAsync("/api/settings/ftp", new { activePortMin = low, activePortMax = high })).EnsureSuccessStatusCode();
         try
         {

@@ -1,0 +1,54 @@
+using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Telemetry.Live;
+
+namespace CommuniGateFtp.Ftp.Management.Live;
+
+/// <summary>
+/// <c>/api/sessions/stream</c>: a <c>snapshot</c> (this node's sessions and recent finished transfers), then
+/// <c>opened</c>, <c>changed</c> and <c>closed</c> with the session's record (its running transfer inside, bytes
+/// moving), and <c>transfer</c> for each file transfer that finishes.
+/// </summary>
+public sealed class SessionsStream : LiveStream
+{
+    private readonly LiveFollower<FtpSession> _sessions;
+    private readonly LiveFollower<FinishedTransfer> _transfers;
+    private readonly SessionViews _views;
+
+    public SessionsStream(SessionRegistry registry, TransferHistory history, SessionViews views)
+    {
+        _sessions = registry.Follow(Signal);
+        _transfers = history.Feed.Follow(Signal);
+        _views = views;
+    }
+
+    public override IEnumerable<ServerSentEvent> Start() =>
+    [
+        new ServerSentEvent("snapshot", new SessionsSnapshot(_views.Node, [.. _sessions.Snapshot.Select(_views.Of)],
+            [.. _transfers.Snapshot.Select(_views.Of)])),
+    ];
+
+    public override IEnumerable<ServerSentEvent> Changes()
+    {
+        var sessions = new List<LiveChange<FtpSession>>();
+        var transfers = new List<LiveChange<FinishedTransfer>>();
+        _sessions.TakeAll(sessions); // session changes are merged, never dropped
+        var dropped = _transfers.TakeAll(transfers);
+        return [.. sessions.Select(c => new ServerSentEvent(Name(c.Kind), _views.Of(c.Item))), .. Dropped(dropped),
+            .. transfers.Select(c => new ServerSentEvent("transfer", _views.Of(c.Item)))];
+    }
+
+    public override void Dispose()
+    {
+        _sessions.Dispose();
+        _transfers.Dispose();
+    }
+
+    /// <summary>The event name of a session change: <c>opened</c>, <c>changed</c> or <c>closed</c>.</summary>
+    public static string Name(LiveChangeKind kind) => kind switch
+    {
+        LiveChangeKind.Opened => "opened",
+        LiveChangeKind.Closed => "closed",
+        _ => "changed",
+    };
+}
