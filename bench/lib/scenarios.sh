@@ -21,18 +21,19 @@ run_scenario() {
   port=${args#*--port }; port=${port%% *}
   url="ftp://127.0.0.1:$port"
   # shellcheck disable=SC2086
+  # Each case is one && chain so that run.sh, calling this in an || list (where errexit is off), sees any failure.
   case $scenario in
-    retr) bench_tool retr --file big.bin $args
+    retr) bench_tool retr --file big.bin $args &&
           curl_transfer "$server" retr-curl -o /dev/null "$url/big.bin" ;;
-    retr-tls) bench_tool retr --tls --file big.bin $args
+    retr-tls) bench_tool retr --tls --file big.bin $args &&
           curl_transfer "$server" retr-tls-curl --ssl-reqd -k -o /dev/null "$url/big.bin" ;;
-    stor) bench_tool stor --size-mib "$big_mib" $args
-          curl_transfer "$server" stor-curl -T "$big_file" "$url/curl-up.bin"
+    stor) bench_tool stor --size-mib "$big_mib" $args &&
+          curl_transfer "$server" stor-curl -T "$big_file" "$url/curl-up.bin" &&
           curl -sS --user "$bench_user:$bench_password" -Q "DELE curl-up.bin" "$url/" >/dev/null ;;
-    stor-tls) bench_tool stor --tls --size-mib "$big_mib" $args
-          curl_transfer "$server" stor-tls-curl --ssl-reqd -k -T "$big_file" "$url/curl-up.bin"
+    stor-tls) bench_tool stor --tls --size-mib "$big_mib" $args &&
+          curl_transfer "$server" stor-tls-curl --ssl-reqd -k -T "$big_file" "$url/curl-up.bin" &&
           curl -sS --ssl-reqd -k --user "$bench_user:$bench_password" -Q "DELE curl-up.bin" "$url/" >/dev/null ;;
-    small-files) bench_tool small-files --files "$small_files" --sessions 1 $args
+    small-files) bench_tool small-files --files "$small_files" --sessions 1 $args &&
           bench_tool small-files --files "$small_files" --sessions 8 $args ;;
     list) bench_tool list --dir list20k --entries 20000 $args ;;
     logins) bench_tool logins --logins "$logins" --in-flight 64 --rate-logins "$rate_logins" --rate-clients 16 $args ;;

@@ -19,7 +19,7 @@ internal sealed class DataConnection(Socket socket) : IAsyncDisposable
 
     /// <summary>
     /// Ends the data: TLS close_notify first (RFC 4217 12.6: a server may take a missing one as a truncated upload),
-    /// then FIN. For a download the server has closed already and this only releases the socket.
+    /// then FIN, then the server's own close. For a download the server has closed already.
     /// </summary>
     public async Task CloseAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +37,12 @@ internal sealed class DataConnection(Socket socket) : IAsyncDisposable
         try
         {
             socket.Shutdown(SocketShutdown.Send);
+            // Wait for the server to close its side before closing ours: closing with its close_notify still unread
+            // would send a reset, and vsftpd answers an upload that ends in a reset with 426.
+            var sink = new byte[4096];
+            while (await socket.ReceiveAsync(sink, SocketFlags.None, cancellationToken) > 0)
+            {
+            }
         }
         catch (SocketException)
         {
