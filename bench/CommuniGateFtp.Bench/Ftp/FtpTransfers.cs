@@ -47,17 +47,24 @@ public static class FtpTransfers
         _ = reply ?? throw new FtpException($"{command} refused");
     }
 
-    /// <summary>Uploads <paramref name="length"/> bytes made of <paramref name="pattern"/> repeated (big files without a big buffer).</summary>
-    public static async Task UploadRepeatedAsync(this FtpClient client, string command, ReadOnlyMemory<byte> pattern, long length, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uploads <paramref name="length"/> bytes made of <paramref name="pattern"/> repeated (big files without a big
+    /// buffer); returns the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the last write, so that a scenario
+    /// can tell the data phase from the wait for the final reply.
+    /// </summary>
+    public static async Task<long> UploadRepeatedAsync(this FtpClient client, string command, ReadOnlyMemory<byte> pattern, long length, CancellationToken cancellationToken)
     {
+        long lastWrite = 0;
         var reply = await client.TransferAsync(command, async stream =>
         {
             for (long offset = 0; offset < length; offset += pattern.Length)
             {
                 await stream.WriteAsync(pattern[..(int)Math.Min(pattern.Length, length - offset)], cancellationToken);
             }
+            lastWrite = System.Diagnostics.Stopwatch.GetTimestamp();
         }, cancellationToken);
         _ = reply ?? throw new FtpException($"{command} refused");
+        return lastWrite;
     }
 
     /// <summary>A listing's raw bytes (LIST, NLST, MLSD); null when the server does not have the verb.</summary>

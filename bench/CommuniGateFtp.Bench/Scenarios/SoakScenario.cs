@@ -24,6 +24,8 @@ public static class SoakScenario
         var pause = TimeSpan.FromMilliseconds(args.Int("pause-ms", 100));
         var maxFileBytes = args.Int("max-file-kib", 256) * 1024;
         var opTimeout = TimeSpan.FromSeconds(args.Double("op-timeout-seconds", 120));
+        // Logins in flight during the ramp: a thousand at once would queue behind the password KDF past the login timeout.
+        using var logins = new SemaphoreSlim(args.Int("login-in-flight", 64));
         var probe = new ServerProbe(args.ServerPids);
         args.RejectUnused();
 
@@ -33,9 +35,9 @@ public static class SoakScenario
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
         var samples = new List<(double Seconds, ProbeSample Sample)>();
         var sampler = probe.Enabled ? SampleAsync(probe, sampleEvery, watch, samples, context, stopSampling.Token) : Task.CompletedTask;
-        // All sessions start at once and ramp up as fast as the server logs them in; the warm-up covers the ramp.
+        // Sessions ramp up as fast as the server logs them in; the warm-up covers the ramp.
         await Concurrently.ForAsync(sessions, sessions, context.Cancellation, async (i, ct) =>
-            await new SoakWorker(server, i, seed, maxFileBytes, opTimeout, counters).RunAsync(until, pause, ct));
+            await new SoakWorker(server, i, seed, maxFileBytes, opTimeout, counters).RunAsync(until, pause, logins, ct));
         var seconds = watch.Elapsed.TotalSeconds;
         await stopSampling.CancelAsync();
         await sampler;

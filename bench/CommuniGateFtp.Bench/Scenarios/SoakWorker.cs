@@ -18,12 +18,20 @@ internal sealed class SoakWorker(FtpServer server, int index, int seed, int maxF
 
     public string Directory { get; } = $"soak-{seed}-{index}";
 
-    public async Task RunAsync(DateTimeOffset until, TimeSpan pause, CancellationToken cancellationToken)
+    public async Task RunAsync(DateTimeOffset until, TimeSpan pause, SemaphoreSlim logins, CancellationToken cancellationToken)
     {
         FtpClient? client = null;
         try
         {
-            client = await Step(ct => FtpClient.LoginAsync(server, ct), cancellationToken);
+            await logins.WaitAsync(cancellationToken);
+            try
+            {
+                client = await Step(ct => FtpClient.LoginAsync(server, ct), cancellationToken);
+            }
+            finally
+            {
+                logins.Release();
+            }
             await Step(ct => client.ExpectAsync($"MKD {Directory}", 257, ct), cancellationToken);
             await Step(ct => client.ExpectAsync($"CWD {Directory}", 250, ct), cancellationToken);
             while (DateTimeOffset.UtcNow < until && !cancellationToken.IsCancellationRequested)
