@@ -75,7 +75,7 @@ prepare_files
 say "servers: ours pid $ours_pid port $ours_port, vsftpd pid $vsftpd_pid port $vsftpd_port, pure-ftpd pid $pure_pid port $pure_port"
 
 servers=(ours vsftpd pure-ftpd); failures=()
-for ((round = 1; round <= rounds; round++)); do
+for ((round = 1; round <= rounds && ${#only} > 0; round++)); do
   say "round $round of $rounds"
   for scenario in $only; do
     if [ "$scenario" = ceilings ]; then measure_ceilings || failures+=("ceilings, round $round"); continue; fi

@@ -24,7 +24,7 @@ create_peer_user() {
   fi
   # Debian's default hash (yescrypt) unless --peer-crypt says otherwise: it sets the peers' cost per login.
   echo "$bench_user:$bench_password" | chpasswd -c "$peer_crypt"
-  usermod --home "$work/files/pure-ftpd" "$bench_user" 2>/dev/null  # "no changes" is fine
+  usermod --home "$work/files/pure-ftpd" "$bench_user" >/dev/null 2>&1  # "no changes" is fine
   # vsftpd authenticates through PAM; this service file lets it check the Unix password and nothing else.
   printf 'auth required pam_unix.so\naccount required pam_unix.so\n' > /etc/pam.d/cgftp-bench
 }

@@ -7,7 +7,5 @@ public readonly record struct FtpReply(int Code, string Text)
 
     public bool IsPositiveCompletion => Code is >= 200 and < 300;
 
-    public bool IsPositiveIntermediate => Code is >= 300 and < 400;
-
     public override string ToString() => Text;
 }

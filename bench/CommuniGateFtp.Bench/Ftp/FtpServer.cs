@@ -3,8 +3,4 @@ using System.Net;
 namespace CommuniGateFtp.Bench.Ftp;
 
 /// <summary>Where and as whom the tool logs in; <see cref="Tls"/> asks for AUTH TLS, PBSZ 0 and PROT P.</summary>
-public sealed record FtpServer(IPEndPoint EndPoint, string User, string Password, bool Tls = false)
-{
-    /// <summary>The same server with TLS switched on or off.</summary>
-    public FtpServer WithTls(bool tls) => this with { Tls = tls };
-}
+public sealed record FtpServer(IPEndPoint EndPoint, string User, string Password, bool Tls = false);

@@ -4,7 +4,8 @@ namespace CommuniGateFtp.Bench.Ftp;
 
 /// <summary>
 /// Reads whole replies from the control stream (RFC 959 4.2: a multi-line reply ends with "ddd " of its first code).
-/// Buffers what it reads; the caller switches streams (AUTH TLS) only when nothing is left over.
+/// Buffers what it reads; after AUTH TLS's 234 nothing is left over (the server waits for the handshake), so the
+/// caller can switch <see cref="Stream"/> to TLS.
 /// </summary>
 internal sealed class ReplyReader
 {
@@ -15,9 +16,6 @@ internal sealed class ReplyReader
     public Stream Stream { get; set; }
 
     public ReplyReader(Stream stream) => Stream = stream;
-
-    /// <summary>True when bytes past the last reply are waiting (a server talking out of turn).</summary>
-    public bool HasBufferedBytes => _start < _end;
 
     public async Task<FtpReply> ReadAsync(CancellationToken cancellationToken)
     {
