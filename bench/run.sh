@@ -39,13 +39,18 @@ done
 work=$(mktemp -d /tmp/cgftp-bench.XXXXXX); chmod 755 "$work"
 results="$work/results.jsonl"
 bench_user=cgbench; bench_password="bench-$RANDOM-pass"; admin_password="admin-$RANDOM-pass"; created_user=0
-ours_pid=""; vsftpd_pid=""; pure_pid=""; pgbin=""
+ours_pid=""; vsftpd_pid=""; pure_pid=""; pgbin=""; failures=()
 cleanup() {
   trap - EXIT INT TERM
   local pid
   for pid in $ours_pid $vsftpd_pid $pure_pid; do kill "$pid" 2>/dev/null || true; done
   for pid in $ours_pid $vsftpd_pid $pure_pid; do wait "$pid" 2>/dev/null || true; done
   [ -n "$pgbin" ] && as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  # The servers' logs outlive a failed run: the work directory does not.
+  if [ "${#failures[@]}" -gt 0 ] 2>/dev/null; then
+    mkdir -p "${out:-/tmp/cgftp-bench}.logs" && cp "$work"/*.log "$work/pg/server.log" "${out:-/tmp/cgftp-bench}.logs/" 2>/dev/null || true
+    echo "server logs kept in ${out:-/tmp/cgftp-bench}.logs/" >&2
+  fi
   rm -f /etc/pam.d/cgftp-bench
   [ "$created_user" = 1 ] && userdel "$bench_user" 2>/dev/null || true
   rm -rf "$work"
@@ -74,7 +79,7 @@ start_pure_ftpd
 prepare_files
 say "servers: ours pid $ours_pid port $ours_port, vsftpd pid $vsftpd_pid port $vsftpd_port, pure-ftpd pid $pure_pid port $pure_port"
 
-servers=(ours vsftpd pure-ftpd); failures=()
+servers=(ours vsftpd pure-ftpd)
 for ((round = 1; round <= rounds && ${#only} > 0; round++)); do
   say "round $round of $rounds"
   for scenario in $only; do

@@ -8,6 +8,7 @@ internal sealed class SoakCounters
     private readonly ConcurrentDictionary<string, long> _operations = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _failures = new();
     private long _bytes;
+    private int _loggedIn;
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
@@ -24,4 +25,7 @@ internal sealed class SoakCounters
     }
 
     public void Fail(string message) => _failures.Enqueue(message);
+
+    /// <summary>Counts a session in; true for the one that completes the ramp (all <paramref name="sessions"/> in).</summary>
+    public bool LoggedIn(int sessions) => Interlocked.Increment(ref _loggedIn) == sessions;
 }

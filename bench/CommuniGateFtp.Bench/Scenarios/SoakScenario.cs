@@ -6,8 +6,9 @@ namespace CommuniGateFtp.Bench.Scenarios;
 /// <summary>
 /// <c>soak --sessions 1000 --minutes 10 --server-pid PID</c>: every session runs a <see cref="SoakWorker"/> until the
 /// time is up, while the server's PSS and open handles are sampled every <c>--sample-seconds</c>. Passes only with
-/// zero errors and, after <c>--warmup-seconds</c>, growth within <c>--max-pss-growth-percent</c> (median of the last
-/// third of the samples against the first third) and <c>--max-handle-growth</c> (lowest count, same thirds).
+/// zero errors and, from <c>--warmup-seconds</c> after the last session logged in, growth within
+/// <c>--max-pss-growth-percent</c> (median of the last third of the samples against the first third) and
+/// <c>--max-handle-growth</c> (lowest count, same thirds).
 /// </summary>
 public static class SoakScenario
 {
@@ -35,9 +36,12 @@ public static class SoakScenario
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
         var samples = new List<(double Seconds, ProbeSample Sample)>();
         var sampler = probe.Enabled ? SampleAsync(probe, sampleEvery, watch, samples, context, stopSampling.Token) : Task.CompletedTask;
-        // Sessions ramp up as fast as the server logs them in; the warm-up covers the ramp.
+        // Sessions ramp up as fast as the server logs them in; the warm-up counts from the end of the ramp, since
+        // memory grows with every session logged in (no end of ramp, e.g. a failed login: from the start).
+        var rampSeconds = 0.0;
         await Concurrently.ForAsync(sessions, sessions, context.Cancellation, async (i, ct) =>
-            await new SoakWorker(server, i, seed, maxFileBytes, opTimeout, counters).RunAsync(until, pause, logins, ct));
+            await new SoakWorker(server, i, sessions, seed, maxFileBytes, opTimeout, counters)
+                .RunAsync(until, pause, logins, () => rampSeconds = watch.Elapsed.TotalSeconds, ct));
         var seconds = watch.Elapsed.TotalSeconds;
         await stopSampling.CancelAsync();
         await sampler;
@@ -49,14 +53,14 @@ public static class SoakScenario
         var details = new Dictionary<string, object>
         {
             ["sessions"] = sessions, ["seconds"] = seconds, ["seed"] = seed, ["errors"] = counters.Failures.Count,
-            ["bytes"] = counters.Bytes, ["operations"] = counters.ByOperation,
+            ["bytes"] = counters.Bytes, ["operations"] = counters.ByOperation, ["rampSeconds"] = rampSeconds,
         };
         context.Emit("soak-ops", counters.Operations / seconds, "ops/s", details);
         context.Emit("soak-errors", counters.Failures.Count, "errors", details);
         var ok = counters.Failures.Count == 0 && counters.Operations > 0;
         if (probe.Enabled)
         {
-            ok &= Growth(samples, warmup, maxPssGrowth, maxHandleGrowth, context);
+            ok &= Growth(samples, TimeSpan.FromSeconds(rampSeconds) + warmup, maxPssGrowth, maxHandleGrowth, context);
         }
         return ok;
     }

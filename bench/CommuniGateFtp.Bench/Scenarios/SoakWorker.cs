@@ -9,7 +9,7 @@ namespace CommuniGateFtp.Bench.Scenarios;
 /// resumed STOR (a first part, then REST + STOR of the rest), and checks every answer against what it knows it
 /// stored: RETR's SHA-256, LIST's names. The first failure ends the session (and the run fails).
 /// </summary>
-internal sealed class SoakWorker(FtpServer server, int index, int seed, int maxFileBytes, TimeSpan opTimeout, SoakCounters counters)
+internal sealed class SoakWorker(FtpServer server, int index, int sessions, int seed, int maxFileBytes, TimeSpan opTimeout, SoakCounters counters)
 {
     private const int MaxFiles = 8;
     private readonly Random _random = new(HashCode.Combine(seed, index));
@@ -18,7 +18,8 @@ internal sealed class SoakWorker(FtpServer server, int index, int seed, int maxF
 
     public string Directory { get; } = $"soak-{seed}-{index}";
 
-    public async Task RunAsync(DateTimeOffset until, TimeSpan pause, SemaphoreSlim logins, CancellationToken cancellationToken)
+    /// <summary>Runs until <paramref name="until"/>; <paramref name="rampDone"/> runs when the last session has logged in.</summary>
+    public async Task RunAsync(DateTimeOffset until, TimeSpan pause, SemaphoreSlim logins, Action rampDone, CancellationToken cancellationToken)
     {
         FtpClient? client = null;
         try
@@ -31,6 +32,10 @@ internal sealed class SoakWorker(FtpServer server, int index, int seed, int maxF
             finally
             {
                 logins.Release();
+            }
+            if (counters.LoggedIn(sessions))
+            {
+                rampDone();
             }
             await Step(ct => client.ExpectAsync($"MKD {Directory}", 257, ct), cancellationToken);
             await Step(ct => client.ExpectAsync($"CWD {Directory}", 250, ct), cancellationToken);
