@@ -95,7 +95,7 @@ public sealed class BenchSmokeTests(BenchServiceFactory service) : IClassFixture
         // The test host holds the client and other tests beside the server, so its memory is no server's alone: the
         // growth gate is exercised by bench/run.sh on a server process of its own; here the tolerances are wide open.
         var run = await BenchRun.RunAsync(["soak", "--sessions", "5", "--seconds", "20", "--pause-ms", "20", "--max-file-kib", "64",
-            "--sample-seconds", "2", "--warmup-seconds", "4", "--max-pss-growth-percent", "100000", "--max-handle-growth", "100000",
+            "--sample-seconds", "2", "--warmup-seconds", "4", "--max-pss-growth-percent", "100000", "--max-handles-left", "100000",
             "--server-pid", Self, .. service.ServerArgs]);
 
         Assert.True(run.ExitCode == 0, run.Log);
@@ -104,6 +104,7 @@ public sealed class BenchSmokeTests(BenchServiceFactory service) : IClassFixture
         Assert.All((string[])["STOR", "REST-STOR", "RETR", "LIST", "DELE"], op => Assert.True(operations.GetValueOrDefault(op) > 0, $"no {op}"));
         Assert.True(BenchRun.Detail(run.Single("soak-pss-growth"), "samples") >= 3);
         Assert.NotNull(run.Single("soak-handle-growth").Value);
+        Assert.NotNull(run.Single("soak-handles-left").Value);
         Assert.False(Directory.EnumerateDirectories(service.AccountRoot(BenchServiceFactory.User), "soak-*").Any(), "soak sessions clean up after themselves");
     }
 
