@@ -1,0 +1,3 @@
+using CommuniGateFtp.Bench;
+
+return await BenchCommand.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,43 @@
+# The files every server serves (the same bytes: hard links), and one scenario on one server.
+prepare_files() {
+  local ours_dir="$work/files/ours/bench.local/$bench_user"
+  mkdir -p "$ours_dir/list20k"
+  big_file="$ours_dir/big.bin"
+  head -c $((big_mib * 1048576)) /dev/urandom > "$big_file"
+  python3 -c 'import os, sys; [open(os.path.join(sys.argv[1], "entry%05d.txt" % i), "w").write("x") for i in range(20000)]' "$ours_dir/list20k"
+  local peer
+  for peer in vsftpd pure-ftpd; do
+    ln "$big_file" "$work/files/$peer/big.bin"
+    cp -al "$ours_dir/list20k" "$work/files/$peer/list20k"
+    chown -R "$bench_user" "$work/files/$peer"
+  done
+  chmod -R a+rX "$work/files"
+}
+
+# run_scenario SCENARIO SERVER: the tool (and curl, for the big transfers) against one server; results to $results.
+run_scenario() {
+  local scenario=$1 server=$2 args port url
+  args=$(server_args "$server")
+  port=${args#*--port }; port=${port%% *}
+  url="ftp://127.0.0.1:$port"
+  # shellcheck disable=SC2086
+  # Each case is one && chain so that run.sh, calling this in an || list (where errexit is off), sees any failure.
+  case $scenario in
+    retr) bench_tool retr --file big.bin $args &&
+          curl_transfer "$server" retr-curl -o /dev/null "$url/big.bin" ;;
+    retr-tls) bench_tool retr --tls --file big.bin $args &&
+          curl_transfer "$server" retr-tls-curl --ssl-reqd -k -o /dev/null "$url/big.bin" ;;
+    stor) bench_tool stor --size-mib "$big_mib" $args &&
+          curl_transfer "$server" stor-curl -T "$big_file" "$url/curl-up.bin" &&
+          curl -sS --user "$bench_user:$bench_password" -Q "DELE curl-up.bin" "$url/" >/dev/null ;;
+    stor-tls) bench_tool stor --tls --size-mib "$big_mib" $args &&
+          curl_transfer "$server" stor-tls-curl --ssl-reqd -k -T "$big_file" "$url/curl-up.bin" &&
+          curl -sS --ssl-reqd -k --user "$bench_user:$bench_password" -Q "DELE curl-up.bin" "$url/" >/dev/null ;;
+    small-files) bench_tool small-files --files "$small_files" --sessions 1 $args &&
+          bench_tool small-files --files "$small_files" --sessions 8 $args ;;
+    list) bench_tool list --dir list20k --entries 20000 $args ;;
+    logins) bench_tool logins --logins "$logins" --in-flight 64 --rate-logins "$rate_logins" --rate-clients 16 $args ;;
+    idle) bench_tool idle --sessions "$idle_sessions" --in-flight 64 $args ;;
+    *) echo "unknown scenario $scenario" >&2; return 2 ;;
+  esac
+}
