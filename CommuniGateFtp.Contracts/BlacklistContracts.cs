@@ -1,4 +1,4 @@
-namespace CommuniGateFtp.Ftp.Management.Contracts;
+namespace CommuniGateFtp.Contracts;
 
 /// <summary>
 /// A temporarily blacklisted client address: blocked from <paramref name="Since"/> to <paramref name="Until"/> after

@@ -1,4 +1,4 @@
-namespace CommuniGateFtp.Ftp.Management.Contracts;
+namespace CommuniGateFtp.Contracts;
 
 /// <summary>
 /// An account as the API shows it. Passwords are never returned. The effective limits resolve <c>default</c> through
@@ -34,3 +34,9 @@ public sealed record AccountRequest(
     bool? IsAdministrator,
     bool? Enabled,
     bool? IsDomainAdministrator = null);
+
+/// <summary>
+/// Answer of <c>GET /api/accounts?search=&amp;skip=&amp;take=</c>: one page of the accounts that match, in domain and
+/// name order, and how many match in all.
+/// </summary>
+public sealed record AccountPage(IReadOnlyList<AccountResponse> Items, int Total);

@@ -1,4 +1,4 @@
-namespace CommuniGateFtp.Ftp.Management.Contracts;
+namespace CommuniGateFtp.Contracts;
 
 /// <summary>A live FTP session as the API shows it (ADM-LIVE).</summary>
 public sealed record SessionResponse(

@@ -1,4 +1,4 @@
-namespace CommuniGateFtp.Ftp.Management.Contracts;
+namespace CommuniGateFtp.Contracts;
 
 /// <summary>One ACL entry: a grantee (<c>user@domain</c>, <c>user</c>, <c>anyone</c>, <c>anyone@</c>, <c>anyone@domain</c>,
 /// <c>#group</c>) and rights letters from <c>lrwida</c> (FS-ACL, FS-RIGHTS).</summary>

@@ -1,4 +1,4 @@
-namespace CommuniGateFtp.Ftp.Management.Contracts;
+namespace CommuniGateFtp.Contracts;
 
 /// <summary>Body of <c>POST /api/auth/token</c>: <c>postmaster</c> or <c>postmaster@domain</c> and its password.</summary>
 public sealed record TokenRequest(string? Username, string? Password);

@@ -1,4 +1,4 @@
-namespace CommuniGateFtp.Ftp.Management.Contracts;
+namespace CommuniGateFtp.Contracts;
 
 /// <summary>A domain as the API shows it; the defaults apply to accounts whose limits are <c>default</c> (FS-QUOTA).</summary>
 public sealed record DomainResponse(string Name, bool IsMain, bool Enabled, int AccountCount, string DefaultStorageSizeLimit,

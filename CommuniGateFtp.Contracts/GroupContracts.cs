@@ -1,4 +1,4 @@
-namespace CommuniGateFtp.Ftp.Management.Contracts;
+namespace CommuniGateFtp.Contracts;
 
 /// <summary>A Domain group; ACL entries <c>#name</c> grant rights to its members (FS-ACL). Members as <c>name@domain</c>.</summary>
 public sealed record GroupResponse(string Name, string Domain, IReadOnlyList<string> Members);
