@@ -50,7 +50,7 @@ public static class AccountsApi
         {
             var pattern = "%" + search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
                 .Replace("_", @"\_", StringComparison.Ordinal) + "%";
-            query = query.Where(a => EF.Functions.ILike(a.Name + "@" + a.Domain.Name, pattern));
+            query = query.Where(a => EF.Functions.ILike(a.Name + "@" + a.Domain.Name, pattern, @"\"));
         }
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Skip(skip ?? 0).Take(take ?? DefaultPage).ToListAsync(cancellationToken);

@@ -12,13 +12,16 @@ public static class LogApi
     {
         var group = routes.MapGroup("/api/log").WithTags("Log").RequireAuthorization(ManagementApi.AdministratorPolicy);
         group.MapGet("/", (FtpLogBook log) => TypedResults.Ok(log.Recent().Select(r => r.ToString()).ToList()));
-        group.MapGet("/stream", (FtpLogBook log, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(Lines(log, cancellationToken), eventType: "log"));
+        group.MapGet("/stream", (FtpLogBook log, HttpContext http, CancellationToken cancellationToken) =>
+            TypedResults.ServerSentEvents(Lines(log, http.Response, cancellationToken), eventType: "log"));
         return routes;
     }
 
-    private static async IAsyncEnumerable<string> Lines(FtpLogBook log, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<string> Lines(FtpLogBook log, HttpResponse response,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The headers go out now, not with the first record: a quiet log would otherwise leave a client unsure it is connected.
+        await response.Body.FlushAsync(cancellationToken);
         await foreach (var record in log.FollowAsync(cancellationToken))
         {
             yield return record.ToString();
