@@ -1,4 +1,6 @@
 using CommuniGateFtp.Admin.Services.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace CommuniGateFtp.Admin.Components.Pages.Log;
 
@@ -23,6 +25,8 @@ public partial class Log
     private bool _paused;
     private bool _dirty;
     private Task? _reading;
+    private ElementReference _view;
+    private bool _follow;
     private Timer? _render;
 
     protected override void OnInitialized()
@@ -73,7 +77,24 @@ public partial class Log
             _dirty = false;
             _shown = [.. _buffer.View];
         }
+        _follow = true;
         StateHasChanged();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_follow)
+        {
+            _follow = false;
+            try
+            {
+                await JS.InvokeVoidAsync("cgftpScrollToEnd", _view);
+            }
+            catch (JSDisconnectedException)
+            {
+                // the page is closing
+            }
+        }
     }
 
     private void SetLevel(int level) => Refilter(() => _maxLevel = level);
