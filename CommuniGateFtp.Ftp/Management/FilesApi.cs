@@ -4,7 +4,6 @@ using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommuniGateFtp.Ftp.Management;
 
@@ -30,14 +29,9 @@ public static class FilesApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["path"] = [$"'{path}' is not a path in the account's storage."] });
         }
-        var (domainName, accountName) = (DomainName.Normalize(domain), AccountName.Normalize(name));
-        var owner = await db.Accounts.AsNoTracking()
-            .Where(a => a.Name == accountName && a.Domain.Name == domainName)
-            .Select(a => new StorageOwner(a.Id, a.Name, a.Domain.Name))
-            .FirstOrDefaultAsync(cancellationToken);
-        if (owner is null)
+        if (await AccessApi.FindOwnerAsync(db, domain, name, cancellationToken) is not { } owner)
         {
-            return TypedResults.NotFound(ApiProblems.AccountNotFound(domainName, accountName));
+            return TypedResults.NotFound(ApiProblems.AccountNotFound(DomainName.Normalize(domain), AccountName.Normalize(name)));
         }
         var area = store.Open(owner);
         if (area.Find(directory) is not { IsDirectory: true })
