@@ -1,5 +1,6 @@
 using System.Net;
 using Bunit;
+using CommuniGateFtp.Admin.Components.Pages.Accounts.Components;
 using CommuniGateFtp.Admin.Components.Pages.Log;
 using CommuniGateFtp.Admin.Components.Shared;
 using CommuniGateFtp.Admin.Services;
@@ -13,7 +14,7 @@ using SettingsPage = CommuniGateFtp.Admin.Components.Pages.Settings.Settings;
 
 namespace CommuniGateFtp.Tests.Admin;
 
-/// <summary>WebAdmin components rendered by bUnit: the live indicator, the Log page's reconnection, Settings' problems.</summary>
+/// <summary>WebAdmin components rendered by bUnit: usage bars, the live indicator, the Log page's reconnection, Settings' problems.</summary>
 public sealed class AdminComponentTests : IAsyncLifetime
 {
     private const string SettingsJson = """{"logLevel":"Problems","channels":20,"listener":[{"port":8021,"address":"*","secure":false,"allowedClients":"","perIpLimit":0}]}""";
@@ -43,6 +44,18 @@ public sealed class AdminComponentTests : IAsyncLifetime
         Start();
         var cut = _ctx.Render<LiveIndicator>(p => p.Add(c => c.State, state));
         Assert.Contains(text, cut.Find("#live-state").TextContent);
+    }
+
+    [Fact]
+    public void UsageBar_shows_sizes_in_binary_units_and_a_bar_only_for_a_numeric_limit()
+    {
+        Start();
+        var limited = _ctx.Render<UsageBar>(p => p.Add(c => c.Used, 1536L * 1024).Add(c => c.Limit, "10485760").Add(c => c.Bytes, true));
+        Assert.Contains("1.5 MiB of 10 MiB", limited.Markup);
+        Assert.Single(limited.FindAll(".mud-progress-linear"));
+        var unlimited = _ctx.Render<UsageBar>(p => p.Add(c => c.Used, 3L).Add(c => c.Limit, "unlimited"));
+        Assert.Contains("3 of unlimited", unlimited.Markup);
+        Assert.Empty(unlimited.FindAll(".mud-progress-linear"));
     }
 
     [Fact]
