@@ -47,10 +47,12 @@ public sealed class AdminAccountsPageTests(AspireAppFixture fixture)
         await page.ClickAsync("#new-account");
         await page.Locator("[data-testid=account-name] input, input[data-testid=account-name]").First.FillAsync("webuser");
         await page.Locator("[data-testid=account-password] input, input[data-testid=account-password]").First.FillAsync("webuser-pass-1");
+        await page.Locator("input[data-testid=account-size]").FillAsync("10M");
         await page.ClickAsync("#account-save");
 
         var row = page.Locator("#accounts td[data-account^='webuser@']");
         await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#accounts tr:has(td[data-account^='webuser@'])")).ToContainTextAsync("0 B of 10 MiB");
         var address = await row.GetAttributeAsync("data-account");
         await page.Locator(".mud-snackbar button").First.ClickAsync(); // the picture shows the page, not the message over it
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);

@@ -24,6 +24,9 @@ public partial class Domains
         return Task.CompletedTask;
     }
 
+    // A Domain's own default has nothing above it: "default" there means no limit (FS-QUOTA).
+    private static string NoDefault(string limit) => limit == "default" ? "unlimited" : limit;
+
     private Task CreateAsync() => OpenEditorAsync(null, "New domain");
 
     private Task EditAsync(DomainResponse domain) => OpenEditorAsync(domain, $"Edit {domain.Name}");
