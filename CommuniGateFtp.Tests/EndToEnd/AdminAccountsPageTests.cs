@@ -48,6 +48,7 @@ public sealed class AdminAccountsPageTests(AspireAppFixture fixture)
         await page.Locator("[data-testid=account-name] input, input[data-testid=account-name]").First.FillAsync("webuser");
         await page.Locator("[data-testid=account-password] input, input[data-testid=account-password]").First.FillAsync("webuser-pass-1");
         await page.Locator("input[data-testid=account-size]").FillAsync("10M");
+        await page.Locator("input[data-testid=account-size]").PressAsync("Tab"); // the field takes its value on change
         await page.ClickAsync("#account-save");
 
         var row = page.Locator("#accounts td[data-account^='webuser@']");

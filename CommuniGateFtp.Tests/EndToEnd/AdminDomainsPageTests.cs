@@ -19,12 +19,14 @@ public sealed class AdminDomainsPageTests(AspireAppFixture fixture)
         await page.ClickAsync("#new-domain");
         await page.Locator("input[data-testid=domain-name]").FillAsync(name);
         await page.Locator("input[data-testid=domain-size]").FillAsync("10M");
+        await page.Locator("input[data-testid=domain-size]").PressAsync("Tab"); // the field takes its value on change
         await page.ClickAsync("#domain-save");
         var row = page.Locator($"#domains tr:has(td[data-domain='{name}'])");
         await Assertions.Expect(row.Locator("td[data-size]")).ToHaveTextAsync("10 MiB");
 
         await page.Locator($"button[aria-label='Edit {name}']").ClickAsync();
         await page.Locator("input[data-testid=domain-size]").FillAsync("20M");
+        await page.Locator("input[data-testid=domain-size]").PressAsync("Tab");
         await page.Locator("[data-testid=domain-enabled] input, input[data-testid=domain-enabled]").First.ClickAsync();
         await page.ClickAsync("#domain-save");
         await Assertions.Expect(row.Locator("td[data-size]")).ToHaveTextAsync("20 MiB");

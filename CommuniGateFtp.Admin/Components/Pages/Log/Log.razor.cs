@@ -31,6 +31,10 @@ public partial class Log
 
     protected override void OnInitialized()
     {
+        if (!RendererInfo.IsInteractive)
+        {
+            return; // the prerendered page shows "connecting…"; the circuit opens the stream
+        }
         Stream.StateChanged += OnStateChanged;
         _reading = Stream.RunAsync("/api/log/stream", OnConnected, OnRecord, _stop.Token);
         _render = new Timer(_ => _ = InvokeAsync(RenderIfChanged), null, RenderInterval, RenderInterval);
