@@ -1,5 +1,6 @@
 using CommuniGateFtp.Admin.Components;
 using CommuniGateFtp.Admin.Services;
+using CommuniGateFtp.Admin.Services.Live;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using MudBlazor.Services;
 
@@ -18,7 +19,21 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     });
 builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AccessTokenSource>();
+builder.Services.AddScoped<ApiCalls>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddTransient<LiveStream>();
 builder.Services.AddHttpClient<FtpApiClient>(client => client.BaseAddress = new Uri("http://ftp"));
+// Server-sent events live for hours: no resilience handler (its timeouts would cut them); LiveStream reconnects itself.
+// RemoveAllResilienceHandlers is the documented way to take a client out of ConfigureHttpClientDefaults' handler; it is
+// marked experimental (EXTEXP0001) only.
+#pragma warning disable EXTEXP0001
+builder.Services.AddHttpClient(LiveStream.ClientName, client =>
+{
+    client.BaseAddress = new Uri("http://ftp");
+    client.Timeout = Timeout.InfiniteTimeSpan;
+}).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
 var app = builder.Build();
 

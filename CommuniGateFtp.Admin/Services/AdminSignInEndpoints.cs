@@ -27,7 +27,16 @@ public static class AdminSignInEndpoints
         FtpApiClient api, HttpContext context)
     {
         var target = IsLocal(returnUrl) ? "~/" + returnUrl!.TrimStart('/') : "~/";
-        var token = await api.RequestTokenAsync(username, password, context.RequestAborted);
+        string? token;
+        try
+        {
+            token = await api.RequestTokenAsync(username, password, context.RequestAborted);
+        }
+        catch (HttpRequestException)
+        {
+            // The Ftp service is away (restarting): say so rather than answer 500.
+            return TypedResults.LocalRedirect($"~/login?error=unavailable&returnUrl={Uri.EscapeDataString(returnUrl ?? "")}");
+        }
         if (token is null)
         {
             return TypedResults.LocalRedirect($"~/login?error=1&returnUrl={Uri.EscapeDataString(returnUrl ?? "")}");

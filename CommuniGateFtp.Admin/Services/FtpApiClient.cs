@@ -1,18 +1,22 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Components.Authorization;
+using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommuniGateFtp.Admin.Services;
 
 /// <summary>
 /// Typed client of the Ftp service's management API (<c>http://ftp</c> through service discovery, with the standard
-/// resilience handler). Each call carries the signed-in administrator's bearer token.
+/// resilience handler). Each call carries the signed-in administrator's bearer token; a refusal becomes an
+/// <see cref="FtpApiException"/> with the API's problem text and field errors. One file per area (partial class).
 /// </summary>
-public sealed class FtpApiClient(HttpClient http, AuthenticationStateProvider authentication)
+public sealed partial class FtpApiClient(HttpClient http, AccessTokenSource token)
 {
-    public const string AccessTokenClaim = "access_token";
+    public const string AccessTokenClaim = AccessTokenSource.Claim;
+
+    internal static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
     /// <summary>Exchanges an administrator's credentials for an API token; null when refused.</summary>
     public async Task<string?> RequestTokenAsync(string username, string password, CancellationToken cancellationToken = default)
@@ -22,60 +26,69 @@ public sealed class FtpApiClient(HttpClient http, AuthenticationStateProvider au
         {
             return null;
         }
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
-        return token?.AccessToken;
+        var answer = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+        return answer?.AccessToken;
     }
 
-    public Task<List<AccountModel>> GetAccountsAsync(CancellationToken cancellationToken = default) =>
-        SendAsync<List<AccountModel>>(HttpMethod.Get, "/api/accounts", null, cancellationToken)!;
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        (await SendTaggedAsync<T>(method, path, body is null ? null : JsonContent.Create(body, options: Json), null, cancellationToken)).Value;
 
-    public Task<List<DomainModel>> GetDomainsAsync(CancellationToken cancellationToken = default) =>
-        SendAsync<List<DomainModel>>(HttpMethod.Get, "/api/domains", null, cancellationToken)!;
-
-    public Task<AccountModel> CreateAccountAsync(AccountChange change, CancellationToken cancellationToken = default) =>
-        SendAsync<AccountModel>(HttpMethod.Post, "/api/accounts", change, cancellationToken)!;
-
-    public Task<AccountModel> UpdateAccountAsync(string domain, string name, AccountChange change, CancellationToken cancellationToken = default) =>
-        SendAsync<AccountModel>(HttpMethod.Put, AccountPath(domain, name), change, cancellationToken)!;
-
-    public Task DeleteAccountAsync(string domain, string name, CancellationToken cancellationToken = default) =>
-        SendAsync<object>(HttpMethod.Delete, AccountPath(domain, name), null, cancellationToken);
-
-    private static string AccountPath(string domain, string name) => $"/api/accounts/{Uri.EscapeDataString(domain)}/{Uri.EscapeDataString(name)}";
-
-    private async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path);
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.FindFirst(AccessTokenClaim)?.Value);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new FtpApiException(response.StatusCode, await DescribeAsync(response, cancellationToken));
-        }
-        return response.Content.Headers.ContentLength == 0 || typeof(T) == typeof(object)
-            ? default
-            : await response.Content.ReadFromJsonAsync<T>(cancellationToken);
+        using var response = await SendRawAsync(method, path, body is null ? null : JsonContent.Create(body, options: Json), null, cancellationToken);
     }
 
-    private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<Tagged<T>> SendTaggedAsync<T>(HttpMethod method, string path, HttpContent? content, string? ifMatch,
+        CancellationToken cancellationToken)
     {
+        using var response = await SendRawAsync(method, path, content, ifMatch, cancellationToken);
+        var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new FtpApiException(response.StatusCode, "The management API answered without a body.");
+        return new Tagged<T>(value, response.Headers.ETag?.ToString());
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.GetAsync());
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+        using (response)
+        {
+            throw await ProblemAsync(response, cancellationToken);
+        }
+    }
+
+    private static async Task<FtpApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            return new FtpApiException(response.StatusCode, "Your sign-in has expired; please log in again.");
+        }
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(cancellationToken);
+            // RFC 7807: a validation problem carries messages by member, other problems a title and detail.
+            var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Json, cancellationToken);
             if (problem?.Errors.Count > 0)
             {
-                return string.Join(" ", problem.Errors.SelectMany(e => e.Value));
+                return new FtpApiException(response.StatusCode, string.Join(" ", problem.Errors.SelectMany(e => e.Value)), problem.Errors.AsReadOnly());
             }
-            return problem?.Detail ?? problem?.Title ?? response.ReasonPhrase ?? "The request failed.";
+            var text = string.IsNullOrEmpty(problem?.Detail) ? problem?.Title : problem.Detail;
+            return new FtpApiException(response.StatusCode, text ?? $"The management API answered {(int)response.StatusCode} {response.ReasonPhrase}.");
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            return $"The management API answered {(int)response.StatusCode} {response.ReasonPhrase}.";
+            return new FtpApiException(response.StatusCode, $"The management API answered {(int)response.StatusCode} {response.ReasonPhrase}.");
         }
     }
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

@@ -6,11 +6,7 @@ public static class AccountServices
     public const string Ftp = "FTP";
 
     /// <summary>Every service name an account may list; others are refused by the API.</summary>
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "Mail", "Relay", "Signal", "Mobile", "TLS", "POP", "IMAP", "MAPI", "AirSync", "SIP", "XMPP",
-        "WebMail", "XIMSS", "FTP", "ACAP", "PWD", "LDAP", "RADIUS", "S/MIME", "WebCAL", "WebSite",
-    };
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(Contracts.ServiceNames.All, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The canonical spelling of a known service name, or null.</summary>
     public static string? Canonical(string name) => Known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));

@@ -2,15 +2,14 @@ using System.Data.Common;
 using CommuniGateFtp.Ftp.Telemetry;
 using Npgsql;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace CommuniGateFtp.Ftp.Data;
 
 /// <summary>
-/// Every database call on a session's path goes through here: a scope with its own <see cref="FtpDbContext"/>, a short
-/// retry for a broken pooled connection (the first call after the database restarted), and one time budget for the
-/// whole call, so a paused or lost database costs a client a few seconds and a clear reply instead of a hung command.
+/// Every database call on a session's path goes through here: a scope with its own <see cref="FtpDbContext"/> (whose
+/// retrying execution strategy replays a transient failure, such as a pooled connection broken by a database restart),
+/// and a time budget for the whole call, so a paused or lost database costs a client a few seconds and a clear reply instead of a hung command.
 /// An outage and the recovery are logged once each at Failures level.
 /// </summary>
 public sealed class SessionDatabase
@@ -36,14 +35,7 @@ public sealed class SessionDatabase
     {
         (_scopes, _log, _time) = (scopes, log, time);
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddTimeout(LongestWait)
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<DbException>(e => e.IsTransient),
-                MaxRetryAttempts = 2,
-                Delay = TimeSpan.FromMilliseconds(200),
-                BackoffType = DelayBackoffType.Exponential,
-            })
+            .AddTimeout(LongestWait) // EF's retrying execution strategy replays transient failures inside it
             .Build();
     }
 

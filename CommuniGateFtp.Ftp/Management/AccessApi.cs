@@ -1,6 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Storage.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -120,7 +120,8 @@ public static class AccessApi
         return (owner, item, null);
     }
 
-    private static Task<StorageOwner?> FindOwnerAsync(FtpDbContext db, string domain, string name, CancellationToken cancellationToken)
+    /// <summary>The account whose storage a route names, or null.</summary>
+    internal static Task<StorageOwner?> FindOwnerAsync(FtpDbContext db, string domain, string name, CancellationToken cancellationToken)
     {
         var (domainName, accountName) = (DomainName.Normalize(domain), AccountName.Normalize(name));
         return db.Accounts.AsNoTracking()

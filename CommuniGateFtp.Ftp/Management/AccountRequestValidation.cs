@@ -1,6 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 
 namespace CommuniGateFtp.Ftp.Management;
 

@@ -1,11 +1,11 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UpdateResult = Microsoft.AspNetCore.Http.HttpResults.Results<
-    Microsoft.AspNetCore.Http.HttpResults.Ok<CommuniGateFtp.Ftp.Management.Contracts.AccountResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.Ok<CommuniGateFtp.Contracts.AccountResponse>,
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
     Microsoft.AspNetCore.Http.HttpResults.NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>,
     Microsoft.AspNetCore.Http.HttpResults.Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>,

@@ -1,6 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +24,12 @@ public static class AccountsApi
         return routes;
     }
 
-    private static async Task<Ok<List<AccountResponse>>> ListAsync(string? domain, FtpDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Without <c>search</c>, <c>skip</c> or <c>take</c> the whole list, as existing clients read it; with any of them one
+    /// page (<see cref="AccountPage"/>) of the accounts whose <c>name@domain</c> contains <c>search</c> (case-insensitive).
+    /// </summary>
+    private static async Task<Results<Ok<List<AccountResponse>>, Ok<AccountPage>, ValidationProblem>> ListAsync(string? domain, string? search,
+        int? skip, int? take, FtpDbContext db, CancellationToken cancellationToken)
     {
         var query = db.Accounts.Include(a => a.Domain).AsQueryable();
         if (!string.IsNullOrWhiteSpace(domain))
@@ -32,9 +37,28 @@ public static class AccountsApi
             var wanted = DomainName.Normalize(domain);
             query = query.Where(a => a.Domain.Name == wanted);
         }
-        var accounts = await query.OrderBy(a => a.Domain.Name).ThenBy(a => a.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(accounts.Select(ToResponse).ToList());
+        query = query.OrderBy(a => a.Domain.Name).ThenBy(a => a.Name);
+        if (search is null && skip is null && take is null)
+        {
+            return TypedResults.Ok((await query.ToListAsync(cancellationToken)).Select(ToResponse).ToList());
+        }
+        if (skip < 0 || take is < 1 or > MaxPage)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = [$"skip must be 0 or more and take between 1 and {MaxPage}."] });
+        }
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = "%" + search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            query = query.Where(a => EF.Functions.ILike(a.Name + "@" + a.Domain.Name, pattern, @"\"));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip(skip ?? 0).Take(take ?? DefaultPage).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new AccountPage([.. items.Select(ToResponse)], total));
     }
+
+    private const int DefaultPage = 50;
+    private const int MaxPage = 500;
 
     private static async Task<Results<Ok<AccountResponse>, StatusCodeHttpResult, NotFound<ProblemDetails>>> GetAsync(string domain, string name,
         HttpContext http, FtpDbContext db, CancellationToken cancellationToken)

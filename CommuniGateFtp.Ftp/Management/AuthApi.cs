@@ -1,7 +1,7 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Blacklist;
 using CommuniGateFtp.Ftp.Listeners;
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
 using CommuniGateFtp.Ftp.Blacklist;
 using CommuniGateFtp.Ftp.Listeners;
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

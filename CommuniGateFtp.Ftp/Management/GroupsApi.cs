@@ -1,6 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -39,6 +39,7 @@ public static class ManagementApi
         app.MapDomainsApi();
         app.MapAccountsApi();
         app.MapAccessApi();
+        app.MapFilesApi();
         app.MapGroupsApi();
         app.MapSessionsApi();
         app.MapSettingsApi();

@@ -1,4 +1,4 @@
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Management.Live;
 using CommuniGateFtp.Ftp.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
 using CommuniGateFtp.Ftp.Listeners;
-using CommuniGateFtp.Ftp.Management.Contracts;
+using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Telemetry;
 

@@ -23,7 +23,7 @@ public sealed class AdminAccountsPageTests(AspireAppFixture fixture)
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         // Two cores run the whole suite at once: give the Blazor circuit time, the assertions still have to come true.
         page.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(30_000);
@@ -47,12 +47,17 @@ public sealed class AdminAccountsPageTests(AspireAppFixture fixture)
         await page.ClickAsync("#new-account");
         await page.Locator("[data-testid=account-name] input, input[data-testid=account-name]").First.FillAsync("webuser");
         await page.Locator("[data-testid=account-password] input, input[data-testid=account-password]").First.FillAsync("webuser-pass-1");
+        await page.Locator("input[data-testid=account-size]").FillAsync("10M");
+        await page.Locator("input[data-testid=account-size]").PressAsync("Tab"); // the field takes its value on change
         await page.ClickAsync("#account-save");
 
         var row = page.Locator("#accounts td[data-account^='webuser@']");
         await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#accounts tr:has(td[data-account^='webuser@'])")).ToContainTextAsync("0 B of 10 MiB");
         var address = await row.GetAttributeAsync("data-account");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "admin-accounts.png") });
+        await page.Locator(".mud-snackbar button").First.ClickAsync(); // the picture shows the page, not the message over it
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = AdminBrowser.ScreenshotPath("accounts") });
 
         Assert.StartsWith("230", await FtpClients.FtplibLoginAsync(fixture.FtpPort, address!, "webuser-pass-1"));
     }

@@ -39,14 +39,15 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database) : IAcce
     public async Task SetAsync(int ownerId, VirtualPath path, IReadOnlyList<AclEntry> entries, CancellationToken cancellationToken)
     {
         var key = path.ToString();
-        await database.RunAsync(async (db, ct) =>
+        await database.RunAsync((db, token) => db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
+            db.ChangeTracker.Clear(); // a replayed attempt starts from nothing added
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.FileAccessControlEntries.Where(e => e.AccountId == ownerId && e.Path == key).ExecuteDeleteAsync(ct);
             db.FileAccessControlEntries.AddRange(entries.Select(e => ToRow(ownerId, key, e)));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-        }, cancellationToken);
+        }, token), cancellationToken);
     }
 
     // One statement, no read first: every new file pays it, and most directories have no ACL to copy. A new item has
@@ -74,7 +75,7 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database) : IAcce
     {
         var (source, sourceBeneath) = (from.ToString(), Prefix(from));
         var (target, targetBeneath) = (to.ToString(), Prefix(to));
-        await database.RunAsync(async (db, ct) =>
+        await database.RunAsync((db, token) => db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.FileAccessControlEntries
@@ -84,7 +85,7 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database) : IAcce
                 .Where(e => e.AccountId == ownerId && (e.Path == source || e.Path.StartsWith(sourceBeneath)))
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.Path, e => target + e.Path.Substring(source.Length)), ct);
             await transaction.CommitAsync(ct);
-        }, cancellationToken);
+        }, token), cancellationToken);
     }
 
     // The text every path strictly beneath a directory starts with.

@@ -1,60 +1,70 @@
 using CommuniGateFtp.Admin.Components.Pages.Accounts.Components;
-using CommuniGateFtp.Admin.Services;
+using CommuniGateFtp.Contracts;
 using MudBlazor;
 
 namespace CommuniGateFtp.Admin.Components.Pages.Accounts;
 
-/// <summary>Lists accounts and creates, edits and deletes them through the management API.</summary>
+/// <summary>
+/// Accounts a page at a time (the API searches and pages, so thousands stay quick), with create, edit, password reset
+/// and delete through the management API.
+/// </summary>
 public partial class Accounts
 {
-    private List<AccountModel>? _accounts;
-    private List<DomainModel> _domains = [];
+    private static readonly int[] PageSizes = [10, 25, 50, 100];
 
-    protected override Task OnInitializedAsync() => ReloadAsync();
+    private MudTable<AccountResponse>? _table;
+    private string _search = "";
+    private List<DomainResponse> _domains = [];
 
-    private async Task ReloadAsync()
+    protected override async Task OnInitializedAsync() => _domains = await Calls.RunAsync(() => Api.GetDomainsAsync()) ?? [];
+
+    private async Task<TableData<AccountResponse>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
     {
-        _domains = await Api.GetDomainsAsync();
-        _accounts = await Api.GetAccountsAsync();
+        var page = await Calls.RunAsync(() => Api.SearchAccountsAsync(_search, state.Page * state.PageSize, state.PageSize, cancellationToken));
+        return new TableData<AccountResponse> { Items = page?.Items ?? [], TotalItems = page?.Total ?? 0 };
+    }
+
+    private Task SearchAsync(string? search)
+    {
+        _search = search ?? "";
+        return _table?.ReloadServerData() ?? Task.CompletedTask;
     }
 
     private Task CreateAsync() => OpenEditorAsync(null, "New account");
 
-    private Task EditAsync(AccountModel account) => OpenEditorAsync(account, $"Edit {account.Name}@{account.Domain}");
+    private Task EditAsync(AccountResponse account) => OpenEditorAsync(account, $"Edit {account.Name}@{account.Domain}");
 
-    private async Task OpenEditorAsync(AccountModel? account, string title)
+    private async Task OpenEditorAsync(AccountResponse? account, string title)
     {
-        var parameters = new DialogParameters<AccountDialog>
-        {
-            { d => d.Account, account },
-            { d => d.Domains, _domains },
-        };
+        var parameters = new DialogParameters<AccountDialog> { { d => d.Account, account }, { d => d.Domains, _domains } };
         var dialog = await Dialogs.ShowAsync<AccountDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        var result = await dialog.Result;
-        if (result is { Canceled: false, Data: AccountModel saved })
+        if (await dialog.Result is { Canceled: false, Data: AccountResponse saved })
         {
             Snackbar.Add($"Saved {saved.Name}@{saved.Domain}", Severity.Success);
-            await ReloadAsync();
+            await _table!.ReloadServerData();
         }
     }
 
-    private async Task DeleteAsync(AccountModel account)
+    private async Task ResetPasswordAsync(AccountResponse account)
+    {
+        var parameters = new DialogParameters<PasswordDialog> { { d => d.Account, account } };
+        var dialog = await Dialogs.ShowAsync<PasswordDialog>($"New password for {account.Name}@{account.Domain}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"Password of {account.Name}@{account.Domain} changed", Severity.Success);
+        }
+    }
+
+    private async Task DeleteAsync(AccountResponse account)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete account",
-            $"Delete {account.Name}@{account.Domain}? Its login stops working at once, its open sessions end, and its File Storage (every file) is removed.", yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true)
+            $"Delete {account.Name}@{account.Domain}? Its login stops working at once, its open sessions end, and its File Storage (every file) is removed.",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed == true && await Calls.RunAsync(() => Api.DeleteAccountAsync(account.Domain, account.Name)))
         {
-            return;
-        }
-        try
-        {
-            await Api.DeleteAccountAsync(account.Domain, account.Name);
             Snackbar.Add($"Deleted {account.Name}@{account.Domain}", Severity.Success);
-            await ReloadAsync();
-        }
-        catch (FtpApiException ex)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
+            await _table!.ReloadServerData();
         }
     }
 }

@@ -1,22 +1,24 @@
 using CommuniGateFtp.Admin.Services;
+using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace CommuniGateFtp.Admin.Components.Pages.Accounts.Components;
 
-/// <summary>Creates an account, or edits one; the API validates and its messages are shown in the dialog.</summary>
+/// <summary>Creates an account, or edits one; the API validates and its messages are shown at the fields.</summary>
 public partial class AccountDialog
 {
-    private const string Ftp = "FTP";
-
     private MudForm? _form;
     private string _name = "";
     private string _domain = "";
     private string? _password;
-    private bool _ftpEnabled = true;
+    private IReadOnlyCollection<string> _services = [ServiceNames.Ftp];
+    private bool _enabled = true;
     private bool _isAdministrator;
+    private bool _isDomainAdministrator;
     private string _sizeLimit = "default";
     private string _filesLimit = "default";
+    private FieldErrors _errors = FieldErrors.None;
     private string? _error;
     private bool _saving;
     private bool _editing;
@@ -25,17 +27,18 @@ public partial class AccountDialog
     private IMudDialogInstance Dialog { get; set; } = null!;
 
     [Parameter]
-    public AccountModel? Account { get; set; }
+    public AccountResponse? Account { get; set; }
 
     [Parameter]
-    public IReadOnlyList<DomainModel> Domains { get; set; } = [];
+    public IReadOnlyList<DomainResponse> Domains { get; set; } = [];
 
     protected override void OnParametersSet()
     {
         _editing = Account is not null;
         if (Account is { } a)
         {
-            (_name, _domain, _ftpEnabled, _isAdministrator) = (a.Name, a.Domain, a.EnabledServices.Contains(Ftp, StringComparer.OrdinalIgnoreCase), a.IsAdministrator);
+            (_name, _domain, _services, _enabled) = (a.Name, a.Domain, [.. a.EnabledServices], a.Enabled);
+            (_isAdministrator, _isDomainAdministrator) = (a.IsAdministrator, a.IsDomainAdministrator);
             (_sizeLimit, _filesLimit) = (a.StorageSizeLimit, a.StorageFilesLimit);
         }
         else
@@ -53,29 +56,23 @@ public partial class AccountDialog
         {
             return;
         }
-        _saving = true;
-        _error = null;
-        try
+        (_saving, _error, _errors) = (true, null, FieldErrors.None);
+        var change = new AccountRequest(_name, _domain, string.IsNullOrEmpty(_password) ? null : _password, [.. _services],
+            _sizeLimit, _filesLimit, _isAdministrator, _enabled, _isDomainAdministrator);
+        var saved = await Calls.RunAsync(() => Account is null
+            ? Api.CreateAccountAsync(change)
+            : Api.UpdateAccountAsync(Account.Domain, Account.Name, change), ShowHere);
+        _saving = false;
+        if (saved is not null)
         {
-            var services = Account?.EnabledServices.Where(s => !s.Equals(Ftp, StringComparison.OrdinalIgnoreCase)).ToList() ?? [];
-            if (_ftpEnabled)
-            {
-                services.Add(Ftp);
-            }
-            var change = new AccountChange(_name, _domain, string.IsNullOrEmpty(_password) ? null : _password, services,
-                _sizeLimit, _filesLimit, _isAdministrator, null);
-            var saved = Account is null
-                ? await Api.CreateAccountAsync(change)
-                : await Api.UpdateAccountAsync(Account.Domain, Account.Name, change);
             Dialog.Close(DialogResult.Ok(saved));
         }
-        catch (FtpApiException ex)
-        {
-            _error = ex.Message;
-        }
-        finally
-        {
-            _saving = false;
-        }
+    }
+
+    // Problems belong in the dialog, beside what caused them, not in a Snackbar behind it.
+    private bool ShowHere(FtpApiException problem)
+    {
+        (_error, _errors) = (problem.Message, new FieldErrors(problem.Errors));
+        return true;
     }
 }
