@@ -39,9 +39,6 @@ public sealed class SessionDatabase
             .Build();
     }
 
-    /// <summary>True while the last call failed for want of the database.</summary>
-    public bool IsDown => Volatile.Read(ref _down) == 1;
-
     public async Task<T> RunAsync<T>(Func<FtpDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         // Polly's timeout only asks the call to stop, and Npgsql does not always listen (a connection that is still being

@@ -41,18 +41,6 @@ public sealed class FileWriteGate
         return null;
     }
 
-    /// <summary>How many files have a gate now (held or waited for); for tests.</summary>
-    internal int Count
-    {
-        get
-        {
-            lock (_gates)
-            {
-                return _gates.Count;
-            }
-        }
-    }
-
     private void Leave(string fullPath, Gate gate, bool entered)
     {
         if (entered)

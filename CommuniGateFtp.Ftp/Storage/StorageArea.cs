@@ -45,10 +45,7 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         // Straight from the directory entries: one lstat each (the link test, size and times share it), no
         // FileSystemInfo and no readlink per entry, which dominated listings of thousands of files.
         var entries = new FileSystemEnumerable<StorageEntry>(FullPath(directory),
-            (ref FileSystemEntry e) => ToEntry(ref e), EnumerationOptions)
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
-        };
+            (ref FileSystemEntry e) => ToEntry(ref e), EnumerationOptions) { ShouldIncludePredicate = IsNoLink };
         return entries.OrderBy(e => e.Name, StringComparer.Ordinal);
     }
 
@@ -56,10 +53,8 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
     public IEnumerable<string> Names(VirtualPath directory)
     {
         RequireDirectory(directory);
-        var names = new FileSystemEnumerable<string>(FullPath(directory), (ref FileSystemEntry e) => e.FileName.ToString(), EnumerationOptions)
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
-        };
+        var names = new FileSystemEnumerable<string>(FullPath(directory),
+            (ref FileSystemEntry e) => e.FileName.ToString(), EnumerationOptions) { ShouldIncludePredicate = IsNoLink };
         return names.Order(StringComparer.Ordinal);
     }
 
@@ -162,6 +157,9 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
 
     // Every entry, hidden or not, and nothing skipped silently: an unreadable entry fails the listing as it would with ls.
     private static readonly EnumerationOptions EnumerationOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    // SEC-TRAVERSAL: a link is never listed (its type comes with the entry's lstat).
+    private static bool IsNoLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0;
 
     private StorageEntry ToEntry(ref FileSystemEntry entry)
     {

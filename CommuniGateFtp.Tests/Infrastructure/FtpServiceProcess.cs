@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 
 namespace CommuniGateFtp.Tests.Infrastructure;
 
@@ -25,7 +23,7 @@ public sealed class FtpServiceProcess : IAsyncDisposable
 
     public int FtpPort { get; } = TestPorts.ControlPort();
 
-    public int ApiPort { get; } = FreePort();
+    public int ApiPort { get; } = TestPostgres.FreePort();
 
     /// <summary>This node's staging folder (FS-ATOMIC).</summary>
     public string StagingDirectory => Path.Combine(StorageRoot, ".staging", NodeName);
@@ -112,13 +110,6 @@ public sealed class FtpServiceProcess : IAsyncDisposable
         }
         _process?.Dispose();
         Directory.Delete(StorageRoot, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record TokenBody(string AccessToken);

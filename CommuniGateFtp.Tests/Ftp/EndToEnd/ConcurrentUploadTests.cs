@@ -117,8 +117,7 @@ public sealed class ConcurrentUploadTests(FtpServiceFactory service) : IClassFix
 
     private async Task<(long Bytes, long Files)> AssertUsageMatchesDiskAsync(string account)
     {
-        var entries = new DirectoryInfo(service.AccountRoot(account)).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).ToList();
-        var disk = (entries.OfType<FileInfo>().Sum(f => f.Length), (long)entries.Count);
+        var disk = DiskUsage.Of(service.AccountRoot(account));
         using var admin = await service.CreateAdminClientAsync();
         var stored = await admin.GetFromJsonAsync<JsonElement>($"/api/accounts/{FtpServiceFactory.MainDomain}/{account}");
         Assert.Equal(disk, (stored.GetProperty("storageBytesUsed").GetInt64(), stored.GetProperty("storageFilesUsed").GetInt64()));

@@ -118,10 +118,9 @@ public sealed class CrashSafetyTests : IAsyncLifetime
 
     private async Task AssertUsageMatchesDiskAsync()
     {
-        var entries = new DirectoryInfo(_service.AccountRoot(Account)).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).ToList();
         using var admin = await _service.CreateAdminClientAsync();
         var stored = await admin.GetFromJsonAsync<JsonElement>($"/api/accounts/{FtpServiceProcess.MainDomain}/{Account}");
-        Assert.Equal((entries.OfType<FileInfo>().Sum(f => f.Length), (long)entries.Count),
+        Assert.Equal(DiskUsage.Of(_service.AccountRoot(Account)),
             (stored.GetProperty("storageBytesUsed").GetInt64(), stored.GetProperty("storageFilesUsed").GetInt64()));
     }
 
