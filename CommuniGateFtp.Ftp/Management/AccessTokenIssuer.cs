@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CommuniGateFtp.Ftp.Accounts;
-using CommuniGateFtp.Ftp.Management.Authorization;
+using CommuniGateFtp.Contracts;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -8,7 +8,7 @@ namespace CommuniGateFtp.Ftp.Management;
 
 /// <summary>
 /// Issues the management API's bearer tokens (signed JWTs) for server and Domain administrators: the subject, whether it is
-/// a server administrator, its <see cref="ManagementRole"/> and its Domain, which the authorization policies read.
+/// a server administrator, its <see cref="ManagementRoles"/> and its Domain, which the authorization policies read.
 /// </summary>
 public sealed class AccessTokenIssuer(TokenSigningKey signingKey, TimeProvider time)
 {
@@ -40,9 +40,9 @@ public sealed class AccessTokenIssuer(TokenSigningKey signingKey, TimeProvider t
     }
 
     public static string RoleOf(AuthenticatedAccount account) =>
-        account.IsAdministrator ? ManagementRole.ServerAdministrator
-        : account.IsDomainAdministrator ? ManagementRole.DomainAdministrator
-        : ManagementRole.User;
+        account.IsAdministrator ? ManagementRoles.ServerAdministrator
+        : account.IsDomainAdministrator ? ManagementRoles.DomainAdministrator
+        : ManagementRoles.User;
 
     public TokenValidationParameters ValidationParameters() => new()
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Sessions;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +24,7 @@ public sealed class ManagementCaller
         var domain = user.FindFirst(AccessTokenIssuer.DomainClaim)?.Value;
         Domain = domain is null ? null : DomainName.Normalize(domain);
         IsDomainAdministrator = !IsServerAdministrator && Domain is not null
-            && user.HasClaim(AccessTokenIssuer.RoleClaim, ManagementRole.DomainAdministrator);
+            && user.HasClaim(AccessTokenIssuer.RoleClaim, ManagementRoles.DomainAdministrator);
     }
 
     public bool IsServerAdministrator { get; }
