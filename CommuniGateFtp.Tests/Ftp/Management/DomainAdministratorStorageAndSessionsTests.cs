@@ -109,6 +109,29 @@ public sealed class DomainAdministratorStorageAndSessionsTests(DomainAdministrat
         Assert.Equal(HttpStatusCode.Accepted, (await boss.DeleteAsync($"/api/sessions/{aliceId}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_sessions_feed_opens_a_session_when_it_logs_in_to_its_domain_and_never_shows_another_domain()
+    {
+        using var boss = await service.CreateDomainAdminClientAsync();
+        await using var alice = await RawFtpClient.ConnectAsync(service.FtpPort);
+        using var stream = await EventStreamReader.OpenAsync(boss, "/api/sessions/stream");
+        var snapshot = (await stream.NextAsync(TimeSpan.FromSeconds(5)))!.Json.Deserialize<SessionsSnapshot>(JsonSerializerOptions.Web)!;
+        Assert.DoesNotContain(snapshot.Sessions, s => s.Account is null); // not logged in: nobody's Domain yet
+
+        await using (var carol = await RawFtpClient.ConnectAsync(service.FtpPort, $"carol@{Other}", Password))
+        {
+            Assert.StartsWith("257", await carol.CommandAsync("PWD"));
+        }
+        Assert.StartsWith("331", await alice.CommandAsync($"USER alice@{Hosted}"));
+        Assert.StartsWith("230", await alice.CommandAsync($"PASS {Password}"));
+        var opened = await stream.UntilAsync(e => e.Name == "opened", TimeSpan.FromSeconds(10));
+        Assert.Equal($"alice@{Hosted}", opened.Json.GetProperty("account").GetString());
+        Assert.StartsWith("221", await alice.CommandAsync("QUIT"));
+        var closed = await stream.UntilAsync(e => e.Name == "closed", TimeSpan.FromSeconds(10));
+        Assert.Equal(opened.Json.GetProperty("id").GetInt64(), closed.Json.GetProperty("id").GetInt64());
+        Assert.DoesNotContain("carol", stream.Raw, StringComparison.Ordinal);
+    }
+
     private Task<ProcessOutput> Curl(string user, string file) => ProcessRunner.RunAsync(RequiredTool.Find("curl"),
         ["-sS", "--max-time", "20", "--user", $"{user}:{Password}", "-o", "/dev/null", $"ftp://127.0.0.1:{service.FtpPort}/{file}"]);
 
