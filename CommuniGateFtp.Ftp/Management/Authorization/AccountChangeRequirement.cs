@@ -1,5 +1,4 @@
 using CommuniGateFtp.Ftp.Data;
-using Microsoft.AspNetCore.Authorization;
 
 namespace CommuniGateFtp.Ftp.Management.Authorization;
 
@@ -16,35 +15,17 @@ namespace CommuniGateFtp.Ftp.Management.Authorization;
 /// Domain's storage is the server administrator's allotment.</item>
 /// </list>
 /// </summary>
-public sealed class AccountChangeRequirement : AuthorizationHandler<AccountChangeRequirement, AccountChange>, IAuthorizationRequirement
+public sealed class AccountChangeRequirement : AdministrationRequirement<AccountChange>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AccountChangeRequirement requirement, AccountChange change)
-    {
-        var caller = ManagementCaller.Of(context.User);
-        if (caller.IsServerAdministrator)
-        {
-            context.Succeed(requirement);
-            return Task.CompletedTask;
-        }
-        // The body's domain too: a change never moves an account, and a body naming another Domain is refused, not ignored.
-        var refusal = !caller.Sees(change.Domain) || (change.Request?.Domain is { } named && !caller.Sees(named))
-                ? $"You administer the domain '{caller.Domain}' only."
-            : change.Target?.IsAdministrator == true ? "Only a server administrator may change or delete a server administrator's account."
-            : change.Request?.IsAdministrator == true ? "Only a server administrator may grant the server administrator right."
-            : LimitChanged(change.Request?.StorageSizeLimit, change.Target?.StorageSizeLimit)
-                || LimitChanged(change.Request?.StorageFilesLimit, change.Target?.StorageFilesLimit)
-                ? "Storage limits are set by a server administrator; a domain administrator's accounts keep theirs (new ones: the domain's defaults)."
-            : null;
-        if (refusal is null)
-        {
-            context.Succeed(requirement);
-        }
-        else
-        {
-            context.Fail(new AuthorizationFailureReason(this, refusal));
-        }
-        return Task.CompletedTask;
-    }
+    // The body's domain too: a change never moves an account, and a body naming another Domain is refused, not ignored.
+    protected override string? Refusal(ManagementCaller caller, AccountChange change) =>
+        !caller.Sees(change.Domain) || (change.Request?.Domain is { } named && !caller.Sees(named)) ? $"You administer the domain '{caller.Domain}' only."
+        : change.Target?.IsAdministrator == true ? "Only a server administrator may change or delete a server administrator's account."
+        : change.Request?.IsAdministrator == true ? "Only a server administrator may grant the server administrator right."
+        : LimitChanged(change.Request?.StorageSizeLimit, change.Target?.StorageSizeLimit)
+            || LimitChanged(change.Request?.StorageFilesLimit, change.Target?.StorageFilesLimit)
+            ? "Storage limits are set by a server administrator; a domain administrator's accounts keep theirs (new ones: the domain's defaults)."
+        : null;
 
     // Sending the limit the account has (or "default" for a new one) is no change: the WebAdmin's form sends every member.
     private static bool LimitChanged(string? wanted, StorageLimit? current) =>

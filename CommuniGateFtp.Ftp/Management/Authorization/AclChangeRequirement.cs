@@ -1,6 +1,5 @@
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Storage.Access;
-using Microsoft.AspNetCore.Authorization;
 
 namespace CommuniGateFtp.Ftp.Management.Authorization;
 
@@ -11,28 +10,17 @@ namespace CommuniGateFtp.Ftp.Management.Authorization;
 /// grantees outside it (<c>anyone</c>, <c>user@other</c>, <c>anyone@other</c>), but never add or widen those: opening
 /// its Domain's files to other Domains is the server administrator's decision.
 /// </summary>
-public sealed class AclChangeRequirement : AuthorizationHandler<AclChangeRequirement, AclChange>, IAuthorizationRequirement
+public sealed class AclChangeRequirement : AdministrationRequirement<AclChange>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AclChangeRequirement requirement, AclChange change)
+    protected override string? Refusal(ManagementCaller caller, AclChange change)
     {
-        var caller = ManagementCaller.Of(context.User);
-        if (caller.IsServerAdministrator)
+        if (!caller.Sees(change.Owner.Domain))
         {
-            context.Succeed(requirement);
-            return Task.CompletedTask;
+            return $"You administer the domain '{caller.Domain}' only.";
         }
-        var widened = caller.Sees(change.Owner.Domain) ? change.Wanted.FirstOrDefault(e => !Inside(e.Grantee, change.Owner.Domain)
-            && (e.Rights & ~Rights(change.Current, e.Grantee)) != FileRights.None) : null;
-        if (caller.Sees(change.Owner.Domain) && widened is null)
-        {
-            context.Succeed(requirement);
-        }
-        else
-        {
-            context.Fail(new AuthorizationFailureReason(this, widened is null ? $"You administer the domain '{caller.Domain}' only."
-                : $"Only a server administrator may give rights to '{widened.Grantee}', which is outside the domain '{change.Owner.Domain}'."));
-        }
-        return Task.CompletedTask;
+        var widened = change.Wanted.FirstOrDefault(e => !Inside(e.Grantee, change.Owner.Domain) && (e.Rights & ~Rights(change.Current, e.Grantee)) != FileRights.None);
+        return widened is null ? null
+            : $"Only a server administrator may give rights to '{widened.Grantee}', which is outside the domain '{change.Owner.Domain}'.";
     }
 
     private static bool Inside(Grantee grantee, string domain) => grantee.Kind switch
