@@ -36,14 +36,15 @@ public static class AccountsApi
     private static async Task<Results<Ok<List<AccountResponse>>, Ok<AccountPage>, ValidationProblem, ProblemHttpResult>> ListAsync(string? domain,
         string? search, int? skip, int? take, ManagementCaller caller, FtpDbContext db, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(domain)
+            && await caller.RefusalAsync(new ManagedDomain(domain), ManagementPolicies.DomainAdministrator) is { } refused)
+        {
+            return refused;
+        }
         var query = db.Accounts.Include(a => a.Domain).AsQueryable();
         if (!caller.IsServerAdministrator)
         {
-            if (!string.IsNullOrWhiteSpace(domain) && !caller.Sees(domain))
-            {
-                return ApiProblems.Forbidden($"You administer the domain '{caller.Domain}' only.");
-            }
-            query = query.Where(a => a.Domain.Name == caller.Domain);
+            query = query.Where(a => a.Domain.Name == caller.Domain); // a Domain administrator's list is its Domain
         }
         if (!string.IsNullOrWhiteSpace(domain))
         {
