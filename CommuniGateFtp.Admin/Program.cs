@@ -13,6 +13,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     .AddCookie(options =>
     {
         options.LoginPath = "/login";
+        options.AccessDeniedPath = "/forbidden"; // a Domain administrator opening a server page
         options.Cookie.Name = "CommuniGateFtp.Admin";
         options.ExpireTimeSpan = TimeSpan.FromHours(8); // the API token's lifetime
         options.SlidingExpiration = false;

@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommuniGateFtp.Admin.Services;
 
 /// <summary>
 /// <c>POST /account/login</c> and <c>/account/logout</c>: the WebAdmin signs in by asking the Ftp service for an API
-/// token with the administrator's credentials, and keeps that token in its (encrypted) authentication cookie.
+/// token with the administrator's credentials, and keeps that token in its (encrypted) authentication cookie, with the
+/// role the API gave (<see cref="ManagementRoles"/>) and the administrator's Domain, which the pages and the menu read.
 /// </summary>
 public static class AdminSignInEndpoints
 {
@@ -23,11 +25,14 @@ public static class AdminSignInEndpoints
         return routes;
     }
 
+    /// <summary>The cookie's claim holding the signed-in administrator's Domain.</summary>
+    public const string DomainClaim = "cgftp_domain";
+
     private static async Task<IResult> LoginAsync([FromForm] string username, [FromForm] string password, [FromForm] string? returnUrl,
         FtpApiClient api, HttpContext context)
     {
         var target = IsLocal(returnUrl) ? "~/" + returnUrl!.TrimStart('/') : "~/";
-        string? token;
+        TokenResponse? token;
         try
         {
             token = await api.RequestTokenAsync(username, password, context.RequestAborted);
@@ -43,7 +48,10 @@ public static class AdminSignInEndpoints
         }
         var identity = new ClaimsIdentity([
             new Claim(ClaimTypes.Name, username.Trim()),
-            new Claim(FtpApiClient.AccessTokenClaim, token),
+            new Claim(FtpApiClient.AccessTokenClaim, token.AccessToken),
+            // An API from before roles issued tokens to server administrators only.
+            new Claim(ClaimTypes.Role, token.Role ?? ManagementRoles.ServerAdministrator),
+            .. token.Domain is null ? [] : new[] { new Claim(DomainClaim, token.Domain) },
         ], CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return TypedResults.LocalRedirect(target);

@@ -18,16 +18,15 @@ public sealed partial class FtpApiClient(HttpClient http, AccessTokenSource toke
 
     internal static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
-    /// <summary>Exchanges an administrator's credentials for an API token; null when refused.</summary>
-    public async Task<string?> RequestTokenAsync(string username, string password, CancellationToken cancellationToken = default)
+    /// <summary>Exchanges a server or Domain administrator's credentials for an API token and its role; null when refused.</summary>
+    public async Task<TokenResponse?> RequestTokenAsync(string username, string password, CancellationToken cancellationToken = default)
     {
         using var response = await http.PostAsJsonAsync("/api/auth/token", new TokenRequest(username, password), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             return null;
         }
-        var answer = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
-        return answer?.AccessToken;
+        return await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
     }
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Management.Authorization;
 using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Storage.Access;
@@ -12,14 +13,15 @@ namespace CommuniGateFtp.Ftp.Management;
 /// <summary>
 /// <c>/api/accounts/{domain}/{name}/acl?path=</c>: read and replace the ACL of an item of an account's File Storage
 /// (FS-ACL), and <c>…/acl/explain?path=&amp;who=</c>: which rights an account has there and which rule gave each.
-/// Administrators only, who may change every ACL (FS-INHERIT).
+/// Server administrators, who may change every ACL (FS-INHERIT), and the Domain administrator of the account's Domain,
+/// within <see cref="AclChangeRequirement"/>'s bounds; a Domain administrator explains accounts of its own Domain only.
 /// </summary>
 public static class AccessApi
 {
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/accounts/{domain}/{name}/acl").WithTags("Access rights")
-            .RequireAuthorization(ManagementApi.AdministratorPolicy);
+            .RequireAuthorization(ManagementPolicies.DomainAdministrator);
         group.MapGet("/", GetAsync);
         group.MapPut("/", SetAsync);
         group.MapGet("/explain", ExplainAsync);
@@ -37,8 +39,9 @@ public static class AccessApi
         return TypedResults.Ok(ToResponse(owner!, item!, await acl.GetAsync(owner!.Id, item!, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<AclResponse>, ValidationProblem, NotFound<ProblemDetails>>> SetAsync(string domain, string name,
-        string? path, AclRequest request, FtpDbContext db, FileStore store, IAccessControlStore acl, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AclResponse>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> SetAsync(string domain,
+        string name, string? path, AclRequest request, ManagementCaller caller, FtpDbContext db, FileStore store, IAccessControlStore acl,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var entries = new Dictionary<string, AclEntry>(StringComparer.Ordinal);
@@ -68,12 +71,18 @@ public static class AccessApi
         {
             return problem.Status == 404 ? TypedResults.NotFound(problem) : TypedResults.ValidationProblem(PathError(path));
         }
-        await acl.SetAsync(owner!.Id, item!, [.. entries.Values], cancellationToken);
+        var current = await acl.GetAsync(owner!.Id, item!, cancellationToken);
+        if (await caller.RefusalAsync(new AclChange(owner, current, [.. entries.Values]), ManagementPolicies.AclChange) is { } refused)
+        {
+            return refused;
+        }
+        await acl.SetAsync(owner.Id, item!, [.. entries.Values], cancellationToken);
         return TypedResults.Ok(ToResponse(owner, item!, await acl.GetAsync(owner.Id, item!, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<AccessExplanationResponse>, ValidationProblem, NotFound<ProblemDetails>>> ExplainAsync(
-        string domain, string name, string? path, string? who, FtpDbContext db, AccessPolicy policy, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AccessExplanationResponse>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> ExplainAsync(
+        string domain, string name, string? path, string? who, ManagementCaller asking, FtpDbContext db, AccessPolicy policy,
+        CancellationToken cancellationToken)
     {
         if (!TryParseItem(path, out var item))
         {
@@ -88,6 +97,11 @@ public static class AccessApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["who"] = ["Give the account to explain as user@domain or user."] });
         }
         var callerDomain = login!.Domain ?? owner.Domain;
+        // Explaining says whether an account exists and what it may do: another Domain's accounts are not this caller's to probe.
+        if (await asking.RefusalAsync(new ManagedDomain(callerDomain), ManagementPolicies.DomainAdministrator) is { } refused)
+        {
+            return refused;
+        }
         var caller = await db.Accounts.AsNoTracking()
             .Where(a => a.Name == login.Account && a.Domain.Name == callerDomain)
             .Select(a => new AuthenticatedAccount(a.Id, a.Name, a.Domain.Name, a.IsAdministrator) { IsDomainAdministrator = a.IsDomainAdministrator })

@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Management.Authorization;
 using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,8 +22,8 @@ namespace CommuniGateFtp.Ftp.Management;
 /// </summary>
 public static class AccountUpdate
 {
-    public static async Task<UpdateResult> UpdateAsync(string domain, string name, AccountRequest request, HttpContext http, FtpDbContext db,
-        PasswordHashing passwords, CancellationToken cancellationToken)
+    public static async Task<UpdateResult> UpdateAsync(string domain, string name, AccountRequest request, HttpContext http, ManagementCaller caller,
+        FtpDbContext db, PasswordHashing passwords, CancellationToken cancellationToken)
     {
         var errors = AccountRequestValidation.Validate(request, creating: false);
         if (errors.Count > 0)
@@ -44,6 +45,11 @@ public static class AccountUpdate
             if (EntityTags.IfMatch(http.Request, current) == false)
             {
                 return EntityTags.PreconditionFailed(http.Response, current, $"The account '{account.Name}@{account.Domain.Name}'");
+            }
+            // Checked on the account as it is now: it may have become a server administrator since it was read.
+            if (await caller.RefusalAsync(new AccountChange(account.Domain.Name, account, request), ManagementPolicies.AccountChange) is { } refused)
+            {
+                return refused;
             }
             var losesAdministration = account.IsAdministrator && account.Enabled && (request.IsAdministrator == false || request.Enabled == false);
             if (losesAdministration && await AccountsApi.IsLastAdministratorAsync(db, account, ct))

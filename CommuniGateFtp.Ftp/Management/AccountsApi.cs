@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Management.Authorization;
 using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Storage;
@@ -9,12 +10,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommuniGateFtp.Ftp.Management;
 
-/// <summary><c>/api/accounts</c>: list, read, create, change and delete accounts. Passwords are write-only.</summary>
+/// <summary>
+/// <c>/api/accounts</c>: list, read, create, change and delete accounts. Passwords are write-only. Server administrators
+/// see every account; a Domain administrator its own Domain's (the list is scoped, the routes with <c>{domain}</c> are
+/// refused for other Domains, and what it may change is <see cref="AccountChangeRequirement"/>'s).
+/// </summary>
 public static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(ManagementApi.AdministratorPolicy);
+        var group = routes.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(ManagementPolicies.DomainAdministrator);
         group.MapGet("/", ListAsync);
         group.MapGet("/{domain}/{name}", GetAsync);
         group.MapPost("/", CreateAsync);
@@ -28,10 +33,19 @@ public static class AccountsApi
     /// Without <c>search</c>, <c>skip</c> or <c>take</c> the whole list, as existing clients read it; with any of them one
     /// page (<see cref="AccountPage"/>) of the accounts whose <c>name@domain</c> contains <c>search</c> (case-insensitive).
     /// </summary>
-    private static async Task<Results<Ok<List<AccountResponse>>, Ok<AccountPage>, ValidationProblem>> ListAsync(string? domain, string? search,
-        int? skip, int? take, FtpDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<AccountResponse>>, Ok<AccountPage>, ValidationProblem, ProblemHttpResult>> ListAsync(string? domain,
+        string? search, int? skip, int? take, ManagementCaller caller, FtpDbContext db, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(domain)
+            && await caller.RefusalAsync(new ManagedDomain(domain), ManagementPolicies.DomainAdministrator) is { } refused)
+        {
+            return refused;
+        }
         var query = db.Accounts.Include(a => a.Domain).AsQueryable();
+        if (!caller.IsServerAdministrator)
+        {
+            query = query.Where(a => a.Domain.Name == caller.Domain); // a Domain administrator's list is its Domain
+        }
         if (!string.IsNullOrWhiteSpace(domain))
         {
             var wanted = DomainName.Normalize(domain);
@@ -74,8 +88,9 @@ public static class AccountsApi
         return EntityTags.IfNoneMatch(http.Request, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(response);
     }
 
-    private static async Task<Results<Created<AccountResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CreateAsync(
-        AccountRequest request, FtpDbContext db, PasswordHashing passwords, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AccountResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>>
+        CreateAsync(AccountRequest request, ManagementCaller caller, FtpDbContext db, PasswordHashing passwords, TimeProvider time,
+            CancellationToken cancellationToken)
     {
         var errors = AccountRequestValidation.Validate(request, creating: true);
         if (errors.Count > 0)
@@ -83,6 +98,10 @@ public static class AccountsApi
             return TypedResults.ValidationProblem(errors);
         }
         var domainName = DomainName.Normalize(request.Domain!);
+        if (await caller.RefusalAsync(new AccountChange(domainName, null, request), ManagementPolicies.AccountChange) is { } refused)
+        {
+            return refused;
+        }
         var domain = await db.Domains.FirstOrDefaultAsync(d => d.Name == domainName, cancellationToken);
         if (domain is null)
         {
@@ -112,12 +131,16 @@ public static class AccountsApi
     /// CGP: removing an account removes its data — its File Storage and the ACL entries that name it — and its sessions on
     /// this node end with 421 (other nodes' sessions fail their next storage command).
     /// </summary>
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DeleteAsync(string domain, string name,
-        FtpDbContext db, FileStore store, SessionRegistry sessions, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> DeleteAsync(string domain,
+        string name, ManagementCaller caller, FtpDbContext db, FileStore store, SessionRegistry sessions, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
         {
             return AccountNotFound(domain, name);
+        }
+        if (await caller.RefusalAsync(new AccountChange(account.Domain.Name, account, null), ManagementPolicies.AccountChange) is { } refused)
+        {
+            return refused;
         }
         if (account.IsAdministrator && account.Enabled && await IsLastAdministratorAsync(db, account, cancellationToken))
         {

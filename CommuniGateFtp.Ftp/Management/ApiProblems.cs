@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommuniGateFtp.Ftp.Management;
@@ -9,6 +10,10 @@ public static class ApiProblems
 
     public static ProblemDetails AccountNotFound(string domain, string name) =>
         Problem(404, "Account not found", $"The account '{name}@{domain}' does not exist.");
+
+    /// <summary>403: the caller may not do this (a Domain administrator outside its Domain, or beyond its rights).</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
     public static ProblemDetails DomainNotFound(string domain) =>
         Problem(404, "Domain not found", $"The domain '{domain}' does not exist.");

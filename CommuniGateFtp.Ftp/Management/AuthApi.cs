@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CommuniGateFtp.Ftp.Management;
 
 /// <summary>
-/// <c>POST /api/auth/token</c>: administrators exchange their password for a bearer token. Guarded like FTP logins:
+/// <c>POST /api/auth/token</c>: server administrators and Domain administrators (enabled accounts with
+/// <c>isDomainAdministrator</c>) exchange their password for a bearer token saying which they are. Guarded like FTP logins:
 /// rate limits per client address and per account name (<see cref="TokenRateLimits"/>), <c>429</c> with
 /// <c>Retry-After</c> for temporarily blacklisted addresses, and every refusal counted toward the temporary blacklist.
 /// </summary>
@@ -50,9 +51,11 @@ public static class AuthApi
                 return TooManyRequests(http.Response, TokenRateLimits.RetryAfter(lease), "Too many failed token requests for this account name.");
             }
         }
-        if (parsed && await authenticator.AuthenticateAsync(login!, request.Password, service: null, cancellationToken) is { Account: { IsAdministrator: true } account })
+        if (parsed && await authenticator.AuthenticateAsync(login!, request.Password, service: null, cancellationToken) is { Account: { } account }
+            && (account.IsAdministrator || account.IsDomainAdministrator))
         {
-            return TypedResults.Ok(new TokenResponse(issuer.Issue(account), "Bearer", (int)AccessTokenIssuer.Lifetime.TotalSeconds));
+            return TypedResults.Ok(new TokenResponse(issuer.Issue(account), "Bearer", (int)AccessTokenIssuer.Lifetime.TotalSeconds,
+                AccessTokenIssuer.RoleOf(account), account.Domain));
         }
         if (limited)
         {

@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Management.Authorization;
 using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,39 +17,42 @@ namespace CommuniGateFtp.Ftp.Management;
 /// <summary>
 /// <c>/api/domains</c>: list, read, create and change domains (enabled, default storage limits). PATCH and PUT of a domain
 /// are the same partial update (absent or null members keep their value; PUT keeps that meaning for existing clients);
-/// reads carry an ETag and changes honour If-Match (RFC 9110 13.1.1).
+/// reads carry an ETag and changes honour If-Match (RFC 9110 13.1.1). Creating and changing Domains is for server
+/// administrators; a Domain administrator lists and reads its own Domain only.
 /// </summary>
 public static class DomainsApi
 {
     public static IEndpointRouteBuilder MapDomainsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/domains").WithTags("Domains").RequireAuthorization(ManagementApi.AdministratorPolicy);
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/{name}", GetAsync);
-        group.MapPut("/{name}", UpdateAsync);
-        group.MapPatch("/{name}", UpdateAsync);
+        var group = routes.MapGroup("/api/domains").WithTags("Domains");
+        group.MapGet("/", ListAsync).RequireAuthorization(ManagementPolicies.DomainAdministrator);
+        group.MapPost("/", CreateAsync).RequireAuthorization(ManagementPolicies.ServerAdministrator);
+        // CGP: a Domain's limits and addresses are the server administrator's; its administrator reads them.
+        group.MapGet("/{domain}", GetAsync).RequireAuthorization(ManagementPolicies.DomainAdministrator);
+        group.MapPut("/{domain}", UpdateAsync).RequireAuthorization(ManagementPolicies.ServerAdministrator);
+        group.MapPatch("/{domain}", UpdateAsync).RequireAuthorization(ManagementPolicies.ServerAdministrator);
         return routes;
     }
 
-    private static async Task<Ok<List<DomainResponse>>> ListAsync(FtpDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<DomainResponse>>> ListAsync(ManagementCaller caller, FtpDbContext db, CancellationToken cancellationToken)
     {
+        var visible = caller.IsServerAdministrator ? db.Domains : db.Domains.Where(d => d.Name == caller.Domain);
         // Counted in the database: listing domains must not load every account.
-        var domains = await db.Domains.OrderBy(d => d.Name)
+        var domains = await visible.OrderBy(d => d.Name)
             .Select(d => new { Domain = d, AccountCount = d.Accounts.Count })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(domains.Select(d => ToResponse(d.Domain, d.AccountCount)).ToList());
     }
 
-    private static async Task<Results<Ok<DomainResponse>, StatusCodeHttpResult, NotFound<ProblemDetails>>> GetAsync(string name, HttpContext http,
+    private static async Task<Results<Ok<DomainResponse>, StatusCodeHttpResult, NotFound<ProblemDetails>>> GetAsync(string domain, HttpContext http,
         FtpDbContext db, CancellationToken cancellationToken)
     {
-        var normalized = DomainName.Normalize(name);
-        if (await db.Domains.FirstOrDefaultAsync(d => d.Name == normalized, cancellationToken) is not { } domain)
+        var normalized = DomainName.Normalize(domain);
+        if (await db.Domains.FirstOrDefaultAsync(d => d.Name == normalized, cancellationToken) is not { } found)
         {
             return TypedResults.NotFound(ApiProblems.DomainNotFound(normalized));
         }
-        var response = await ResponseAsync(db, domain, cancellationToken);
+        var response = await ResponseAsync(db, found, cancellationToken);
         var tag = EntityTags.Of(response);
         EntityTags.Set(http.Response, tag);
         return EntityTags.IfNoneMatch(http.Request, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(response);
@@ -78,7 +82,7 @@ public static class DomainsApi
         return TypedResults.Created($"/api/domains/{name}", ToResponse(domain, 0));
     }
 
-    private static async Task<UpdateResult> UpdateAsync(string name, DomainRequest request, HttpContext http, FtpDbContext db,
+    private static async Task<UpdateResult> UpdateAsync([FromRoute(Name = "domain")] string name, DomainRequest request, HttpContext http, FtpDbContext db,
         CancellationToken cancellationToken)
     {
         var errors = Validate(request, creating: false);

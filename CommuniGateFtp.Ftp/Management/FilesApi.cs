@@ -1,6 +1,7 @@
 using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Management.Authorization;
 using CommuniGateFtp.Ftp.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public static class FilesApi
     public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/accounts/{domain}/{name}/files", ListAsync).WithTags("File Storage")
-            .RequireAuthorization(ManagementApi.AdministratorPolicy);
+            .RequireAuthorization(ManagementPolicies.DomainAdministrator);
         return routes;
     }
 

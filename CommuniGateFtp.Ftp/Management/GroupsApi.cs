@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Data;
+using CommuniGateFtp.Ftp.Management.Authorization;
 using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -7,12 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommuniGateFtp.Ftp.Management;
 
-/// <summary><c>/api/domains/{domain}/groups</c>: the Domain's groups that <c>#group</c> ACL entries name (FS-ACL).</summary>
+/// <summary>
+/// <c>/api/domains/{domain}/groups</c>: the Domain's groups that <c>#group</c> ACL entries name (FS-ACL). A Domain
+/// administrator manages its own Domain's groups, with members of its own Domain only.
+/// </summary>
 public static class GroupsApi
 {
     public static IEndpointRouteBuilder MapGroupsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/domains/{domain}/groups").WithTags("Groups").RequireAuthorization(ManagementApi.AdministratorPolicy);
+        var group = routes.MapGroup("/api/domains/{domain}/groups").WithTags("Groups").RequireAuthorization(ManagementPolicies.DomainAdministrator);
         group.MapGet("/", ListAsync);
         group.MapGet("/{name}", GetAsync);
         group.MapPut("/{name}", PutAsync);
@@ -37,8 +41,8 @@ public static class GroupsApi
         await FindAsync(db, domain, name, cancellationToken) is { } group ? TypedResults.Ok(ToResponse(group)) : GroupNotFound(domain, name);
 
     /// <summary>Creates the group or replaces its members.</summary>
-    private static async Task<Results<Ok<GroupResponse>, ValidationProblem, NotFound<ProblemDetails>>> PutAsync(string domain, string name,
-        GroupRequest request, FtpDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<GroupResponse>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> PutAsync(string domain,
+        string name, GroupRequest request, ManagementCaller caller, FtpDbContext db, CancellationToken cancellationToken)
     {
         var domainName = DomainName.Normalize(domain);
         var groupName = AccountName.Normalize(name);
@@ -54,6 +58,12 @@ public static class GroupsApi
         foreach (var member in request.Members ?? [])
         {
             var login = LoginName.TryParse(member, out var parsed) ? parsed! : null;
+            // Checked before the look-up: a refusal must not depend on whether another Domain's account exists.
+            if (login?.Domain is { } memberDomain
+                && await caller.RefusalAsync(new ManagedDomain(memberDomain), ManagementPolicies.DomainAdministrator) is { } refused)
+            {
+                return refused;
+            }
             var account = login is null ? null : await db.Accounts
                 .FirstOrDefaultAsync(a => a.Name == login.Account && a.Domain.Name == (login.Domain ?? domainName), cancellationToken);
             if (account is null)

@@ -1,11 +1,13 @@
+using CommuniGateFtp.Ftp.Management.Authorization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace CommuniGateFtp.Ftp.Management;
 
-/// <summary>Wires the management API: bearer authentication, the administrator policy, the token route's rate limits, problem details, OpenAPI.</summary>
+/// <summary>Wires the management API: bearer authentication, the authorization policies, the token route's rate limits, problem details, OpenAPI.</summary>
 public static class ManagementApi
 {
-    public const string AdministratorPolicy = "Administrator";
+    /// <summary>Server administrators only (<see cref="ManagementPolicies.ServerAdministrator"/>).</summary>
+    public const string AdministratorPolicy = ManagementPolicies.ServerAdministrator;
 
     public static IHostApplicationBuilder AddManagementApi(this IHostApplicationBuilder builder)
     {
@@ -19,8 +21,7 @@ public static class ManagementApi
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = issuer.ValidationParameters();
             });
-        builder.Services.AddAuthorizationBuilder().AddPolicy(AdministratorPolicy, policy =>
-            policy.RequireAuthenticatedUser().RequireClaim(AccessTokenIssuer.AdministratorClaim, "true"));
+        builder.Services.AddAuthorizationBuilder().AddManagementPolicies();
         TokenRateLimits.AddTo(builder.Services);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace CommuniGateFtp.Tests.EndToEnd;
 
-/// <summary>Debian's Chromium through Playwright, signed into the WebAdmin as postmaster, at a given window size.</summary>
+/// <summary>Debian's Chromium through Playwright, signed into the WebAdmin (as postmaster unless told), at a given window size.</summary>
 public sealed class AdminBrowser : IAsyncDisposable
 {
     private static readonly string[] ChromiumArgs =
@@ -24,7 +24,8 @@ public sealed class AdminBrowser : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<AdminBrowser> SignInAsync(AspireAppFixture fixture, int width = 1280, int height = 800)
+    public static async Task<AdminBrowser> SignInAsync(AspireAppFixture fixture, int width = 1280, int height = 800,
+        string username = "postmaster", string password = AspireAppFixture.AdminPassword)
     {
         fixture.RequireStarted();
         var chromium = RequiredTool.Find("chromium", "/usr/bin/chromium");
@@ -36,10 +37,10 @@ public sealed class AdminBrowser : IAsyncDisposable
         Assertions.SetDefaultExpectTimeout(30_000);
         var baseUrl = fixture.App.GetEndpoint("admin", "http").ToString().TrimEnd('/');
         await page.GotoAsync(baseUrl + "/login");
-        await page.FillAsync("#username", "postmaster");
-        await page.FillAsync("#password", AspireAppFixture.AdminPassword);
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("#login-submit");
-        await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("postmaster");
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync(username);
         return new AdminBrowser(playwright, browser, page, baseUrl);
     }
 

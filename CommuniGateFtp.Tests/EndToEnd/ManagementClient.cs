@@ -5,13 +5,14 @@ using Aspire.Hosting.Testing;
 
 namespace CommuniGateFtp.Tests.EndToEnd;
 
-/// <summary>The ftp resource's management API, signed in as postmaster.</summary>
+/// <summary>The ftp resource's management API, signed in as postmaster unless told.</summary>
 public static class ManagementClient
 {
-    public static async Task<HttpClient> CreateAsync(AspireAppFixture fixture)
+    public static async Task<HttpClient> CreateAsync(AspireAppFixture fixture, string username = "postmaster",
+        string password = AspireAppFixture.AdminPassword)
     {
         var client = fixture.App.CreateHttpClient("ftp", "http");
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = "postmaster", password = AspireAppFixture.AdminPassword });
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

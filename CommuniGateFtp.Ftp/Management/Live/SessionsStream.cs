@@ -1,4 +1,5 @@
 using CommuniGateFtp.Contracts;
+using CommuniGateFtp.Ftp.Management.Authorization;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Telemetry.Live;
 
@@ -7,26 +8,31 @@ namespace CommuniGateFtp.Ftp.Management.Live;
 /// <summary>
 /// <c>/api/sessions/stream</c>: a <c>snapshot</c> (this node's sessions and recent finished transfers), then
 /// <c>opened</c>, <c>changed</c> and <c>closed</c> with the session's record (its running transfer inside, bytes
-/// moving), and <c>transfer</c> for each file transfer that finishes.
+/// moving), and <c>transfer</c> for each file transfer that finishes. A Domain administrator's stream carries its Domain's
+/// sessions only: a session that logs in to its Domain is <c>opened</c> for it then, and <c>closed</c> when it leaves.
 /// </summary>
 public sealed class SessionsStream : LiveStream
 {
     private readonly LiveFollower<FtpSession> _sessions;
     private readonly LiveFollower<FinishedTransfer> _transfers;
     private readonly SessionViews _views;
+    private readonly ManagementCaller _caller;
+    private readonly HashSet<long> _shown = []; // the sessions this stream's reader knows, when it sees only some
 
-    public SessionsStream(SessionRegistry registry, TransferHistory history, SessionViews views)
+    public SessionsStream(SessionRegistry registry, TransferHistory history, SessionViews views, ManagementCaller caller)
     {
         _sessions = registry.Follow(Signal);
         _transfers = history.Feed.Follow(Signal);
-        _views = views;
+        (_views, _caller) = (views, caller);
     }
 
-    public override IEnumerable<ServerSentEvent> Start() =>
-    [
-        new ServerSentEvent("snapshot", new SessionsSnapshot(_views.Node, [.. _sessions.Snapshot.Select(_views.Of)],
-            [.. _transfers.Snapshot.Select(_views.Of)])),
-    ];
+    public override IEnumerable<ServerSentEvent> Start()
+    {
+        var sessions = _sessions.Snapshot.Where(_caller.Sees).ToList();
+        _shown.UnionWith(sessions.Select(s => s.Id));
+        return [new ServerSentEvent("snapshot", new SessionsSnapshot(_views.Node, [.. sessions.Select(_views.Of)],
+            [.. _transfers.Snapshot.Where(t => _caller.SeesAddress(t.Account)).Select(_views.Of)]))];
+    }
 
     public override IEnumerable<ServerSentEvent> Changes()
     {
@@ -34,8 +40,22 @@ public sealed class SessionsStream : LiveStream
         var transfers = new List<LiveChange<FinishedTransfer>>();
         _sessions.TakeAll(sessions); // session changes are merged, never dropped
         var dropped = _transfers.TakeAll(transfers);
-        return [.. sessions.Select(c => new ServerSentEvent(Name(c.Kind), _views.Of(c.Item))), .. Dropped(dropped),
-            .. transfers.Select(c => new ServerSentEvent("transfer", _views.Of(c.Item)))];
+        return [.. sessions.Select(EventFor).OfType<ServerSentEvent>(), .. Dropped(dropped),
+            .. transfers.Where(c => _caller.SeesAddress(c.Item.Account)).Select(c => new ServerSentEvent("transfer", _views.Of(c.Item)))];
+    }
+
+    // A server administrator sees every change as it is; a Domain administrator sees sessions enter and leave its Domain.
+    private ServerSentEvent? EventFor(LiveChange<FtpSession> change)
+    {
+        if (_caller.IsServerAdministrator)
+        {
+            return new ServerSentEvent(Name(change.Kind), _views.Of(change.Item));
+        }
+        var id = change.Item.Id;
+        var kind = change.Kind == LiveChangeKind.Closed || !_caller.Sees(change.Item)
+            ? (_shown.Remove(id) ? LiveChangeKind.Closed : (LiveChangeKind?)null)
+            : _shown.Add(id) ? LiveChangeKind.Opened : change.Kind;
+        return kind is { } shown ? new ServerSentEvent(Name(shown), _views.Of(change.Item)) : null;
     }
 
     public override void Dispose()

@@ -1,12 +1,15 @@
 using CommuniGateFtp.Admin.Components.Pages.Accounts.Components;
 using CommuniGateFtp.Contracts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CommuniGateFtp.Admin.Components.Pages.Accounts;
 
 /// <summary>
 /// Accounts a page at a time (the API searches and pages, so thousands stay quick), with create, edit, password reset
-/// and delete through the management API.
+/// and delete through the management API. A Domain administrator sees its Domain's accounts (the API scopes the list)
+/// and is not offered what the API refuses it: the server administrator right, storage limits, server administrators' accounts.
 /// </summary>
 public partial class Accounts
 {
@@ -15,8 +18,19 @@ public partial class Accounts
     private MudTable<AccountResponse>? _table;
     private string _search = "";
     private List<DomainResponse> _domains = [];
+    private bool _serverAdministrator = true;
 
-    protected override async Task OnInitializedAsync() => _domains = await Calls.RunAsync(() => Api.GetDomainsAsync()) ?? [];
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _serverAdministrator = Authentication is null || (await Authentication).User.IsInRole(ManagementRoles.ServerAdministrator);
+        _domains = await Calls.RunAsync(() => Api.GetDomainsAsync()) ?? [];
+    }
+
+    // What a Domain administrator may not touch (the API answers 403): a server administrator's account.
+    private bool Locked(AccountResponse account) => account.IsAdministrator && !_serverAdministrator;
 
     private async Task<TableData<AccountResponse>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
     {
@@ -36,7 +50,10 @@ public partial class Accounts
 
     private async Task OpenEditorAsync(AccountResponse? account, string title)
     {
-        var parameters = new DialogParameters<AccountDialog> { { d => d.Account, account }, { d => d.Domains, _domains } };
+        var parameters = new DialogParameters<AccountDialog>
+        {
+            { d => d.Account, account }, { d => d.Domains, _domains }, { d => d.ServerAdministrator, _serverAdministrator },
+        };
         var dialog = await Dialogs.ShowAsync<AccountDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: AccountResponse saved })
         {

@@ -13,7 +13,8 @@ public partial class Domains
     protected override async Task OnInitializedAsync()
     {
         await ReloadAsync();
-        _selected = _domains?.FirstOrDefault(d => d.IsMain)?.Name;
+        // A Domain administrator's list holds its own Domain only.
+        _selected = (_domains?.FirstOrDefault(d => d.IsMain) ?? _domains?.FirstOrDefault())?.Name;
     }
 
     private async Task ReloadAsync() => _domains = await Calls.RunAsync(() => Api.GetDomainsAsync()) ?? _domains ?? [];

@@ -32,6 +32,10 @@ public partial class AccountDialog
     [Parameter]
     public IReadOnlyList<DomainResponse> Domains { get; set; } = [];
 
+    /// <summary>False for a Domain administrator: the server administrator right and storage limits are not its to set.</summary>
+    [Parameter]
+    public bool ServerAdministrator { get; set; } = true;
+
     protected override void OnParametersSet()
     {
         _editing = Account is not null;
