@@ -25,45 +25,71 @@ public sealed class DailyLogWriter(FtpLogBook log, LogArchive archive, LiveSetti
 
     private readonly LiveSignal _signal = new();
     private readonly List<LiveChange<FtpLogRecord>> _changes = [];
+    private readonly Lock _gate = new(); // the loop and the final flush at stop never write at once
+    private LiveFollower<FtpLogRecord>? _follower;
+    private IReadOnlyList<FtpLogRecord> _snapshot = [];
     private DailyLogFile? _file;
     private long _lost;
     private bool _failing;
+    private bool _stopped;
     private (DateOnly Day, int Days)? _retained;
+
+    /// <summary>Follows the log from here on, before the loop runs: what was logged before is the follower's snapshot.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _follower = log.Feed.Follow(_signal, capacity: Backlog);
+        _snapshot = _follower.Snapshot;
+        settings.Changed += OnSettingsChanged;
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var follower = log.Feed.Follow(_signal, capacity: Backlog); // its snapshot: what was logged before this started
-        settings.Changed += OnSettingsChanged;
         try
         {
-            Write(follower.Snapshot);
             while (!stoppingToken.IsCancellationRequested)
             {
-                ApplyRetentionWhenDue();
+                lock (_gate)
+                {
+                    ApplyRetentionWhenDue();
+                    Drain();
+                }
                 await _signal.WaitAsync(IdleWake, stoppingToken);
-                Drain(follower);
-                await Task.Delay(BatchInterval, stoppingToken);
+                await Task.Delay(BatchInterval, stoppingToken); // what arrives meanwhile joins this batch
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        finally
+    }
+
+    /// <summary>Ends the loop, then writes what is still waiting (the sessions' last records) and closes the file.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        settings.Changed -= OnSettingsChanged;
+        lock (_gate)
         {
-            settings.Changed -= OnSettingsChanged;
-            Drain(follower); // flush on stop: what was logged until now is on disk
+            Drain();
+            _stopped = true;
             _file?.Dispose();
             _file = null;
+            _follower?.Dispose();
         }
     }
 
     private void OnSettingsChanged(FtpServerSettings changed) => _signal.Set(); // a new retention applies now, not in a minute
 
-    private void Drain(LiveFollower<FtpLogRecord> follower)
+    private void Drain()
     {
+        if (_stopped || _follower is null)
+        {
+            return;
+        }
         _changes.Clear();
-        _lost += follower.TakeAll(_changes);
-        Write([.. _changes.Select(c => c.Item)]);
+        _lost += _follower.TakeAll(_changes);
+        Write([.. _snapshot, .. _changes.Select(c => c.Item)]);
+        _snapshot = [];
     }
 
     private void Write(IReadOnlyList<FtpLogRecord> records)

@@ -1,4 +1,6 @@
 using CommuniGateFtp.Admin.Services.Live;
+using CommuniGateFtp.Contracts;
+using CommuniGateFtp.Admin.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -6,12 +8,12 @@ namespace CommuniGateFtp.Admin.Components.Pages.Log;
 
 /// <summary>
 /// Live tail of the FTP log (<c>GET /api/log/stream</c>): records arrive on the stream's task, are added under a lock and
-/// shown at most four times a second; the view is virtualized, so only the visible lines are in the page.
+/// shown at most four times a second; the view is virtualized, so only the visible lines are in the page. The day
+/// picker switches to a past day's file (<see cref="Components.PastLog"/>); the live tail keeps gathering meanwhile.
 /// </summary>
 public partial class Log
 {
-    private static readonly (int Level, string Name)[] Levels =
-        [(1, "Failures"), (2, "Major"), (3, "Problems"), (4, "Low-Level"), (5, "All Info")];
+    private const string LiveKey = "live";
 
     private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(250);
 
@@ -28,8 +30,11 @@ public partial class Log
     private ElementReference _view;
     private bool _follow;
     private Timer? _render;
+    private IReadOnlyList<LogDayResponse> _days = [];
+    private string _dayKey = LiveKey;
+    private LogDayResponse? _day;
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         if (!RendererInfo.IsInteractive)
         {
@@ -38,7 +43,35 @@ public partial class Log
         Stream.StateChanged += OnStateChanged;
         _reading = Stream.RunAsync("/api/log/stream", OnConnected, OnRecord, _stop.Token);
         _render = new Timer(_ => _ = InvokeAsync(RenderIfChanged), null, RenderInterval, RenderInterval);
+        await LoadDaysAsync();
     }
+
+    /// <summary>The daily files present, asked again whenever the picker opens (a new day, retention).</summary>
+    private async Task LoadDaysAsync()
+    {
+        if (await Calls.RunAsync(() => Api.GetLogDaysAsync()) is { } answer)
+        {
+            _days = answer.Days;
+        }
+    }
+
+    private void PickDay(string key)
+    {
+        _dayKey = key;
+        _day = _days.FirstOrDefault(d => Key(d) == key);
+        if (_day is null)
+        {
+            _dayKey = LiveKey;
+            Refilter(() => { }); // back to the live tail, as it stands now
+        }
+    }
+
+    private static string Key(LogDayResponse day) => $"{day.Node}/{day.Date:yyyy-MM-dd}";
+
+    // The node only when several nodes' files are listed; today's file is named as such (the live tail is above it).
+    private string Label(LogDayResponse day) =>
+        $"{day.Date:yyyy-MM-dd}{(day.Date == DateOnly.FromDateTime(DateTime.UtcNow) ? " (today's file)" : "")}"
+        + $"{(_days.Any(d => d.Node != day.Node) ? " · " + day.Node : "")} · {ByteSize.Format(day.Bytes)}";
 
     private void OnConnected(bool reconnection)
     {
@@ -74,7 +107,7 @@ public partial class Log
     {
         lock (_gate)
         {
-            if (!_dirty || _paused)
+            if (!_dirty || _paused || _day is not null)
             {
                 return;
             }
