@@ -1,6 +1,7 @@
+using CommuniGateFtp.Admin.Components.Shared;
+using CommuniGateFtp.Admin.Services;
 using CommuniGateFtp.Admin.Services.Live;
 using CommuniGateFtp.Contracts;
-using CommuniGateFtp.Admin.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -11,7 +12,7 @@ namespace CommuniGateFtp.Admin.Components.Pages.Log;
 /// shown at most four times a second; the view is virtualized, so only the visible lines are in the page. The day
 /// picker switches to a past day's file (<see cref="Components.PastLog"/>); the live tail keeps gathering meanwhile.
 /// </summary>
-public partial class Log
+public partial class Log : LivePage
 {
     private const string LiveKey = "live";
 
@@ -19,17 +20,13 @@ public partial class Log
 
     private readonly LogBuffer _buffer = new();
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stop = new();
     private List<string> _shown = [];
-    private LiveState _state = LiveState.Connecting;
     private int _maxLevel = 5;
     private string _search = "";
     private bool _paused;
     private bool _dirty;
-    private Task? _reading;
     private ElementReference _view;
     private bool _follow;
-    private Timer? _render;
     private IReadOnlyList<LogDayResponse> _days = [];
     private string _dayKey = LiveKey;
     private LogDayResponse? _day;
@@ -40,9 +37,8 @@ public partial class Log
         {
             return; // the prerendered page shows "connecting…"; the circuit opens the stream
         }
-        Stream.StateChanged += OnStateChanged;
-        _reading = Stream.RunAsync("/api/log/stream", OnConnected, OnRecord, _stop.Token);
-        _render = new Timer(_ => _ = InvokeAsync(RenderIfChanged), null, RenderInterval, RenderInterval);
+        Follow("/api/log/stream", OnConnected, (_, line) => OnRecord(line),
+            new Timer(_ => _ = InvokeAsync(RenderIfChanged), null, RenderInterval, RenderInterval));
         await LoadDaysAsync();
     }
 
@@ -93,16 +89,6 @@ public partial class Log
         }
     }
 
-    private void OnStateChanged(LiveState state) => _ = InvokeAsync(() =>
-    {
-        _state = state;
-        if (state == LiveState.SignInRequired)
-        {
-            Calls.SignInAgain();
-        }
-        StateHasChanged();
-    });
-
     private void RenderIfChanged()
     {
         lock (_gate)
@@ -151,20 +137,5 @@ public partial class Log
             _shown = [.. _buffer.View];
             _dirty = false;
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Stream.StateChanged -= OnStateChanged;
-        await _stop.CancelAsync();
-        if (_render is not null)
-        {
-            await _render.DisposeAsync();
-        }
-        if (_reading is not null)
-        {
-            await _reading;
-        }
-        _stop.Dispose();
     }
 }
