@@ -7,8 +7,8 @@ namespace CommuniGateFtp.Ftp.Telemetry.Archive;
 /// Writes the FTP log to daily files (<see cref="LogArchive"/>) off the sessions' path. It follows the log's live feed as
 /// any reader does, with a backlog of its own (<see cref="Backlog"/> records): a session that logs never waits for the
 /// disk, and a disk that stalls costs the oldest unwritten records, never memory or a session's time. Records are
-/// written in batches (whatever arrived while the last batch was written, at most five batches a second) and flushed
-/// after each, so the API reads today's file up to the last second; a new UTC day (by the server's clock, which stamps
+/// written in batches (whatever arrived while the last batch was written: at most five batches a second while the log
+/// is quiet, back to back under a flood) and flushed after each, so the API reads today's file up to the last second; a new UTC day (by the server's clock, which stamps
 /// the records) starts a new file. Everything still waiting is written when the service stops.
 /// When the folder cannot be written (missing rights, a full disk) one Failures record says so, the live log goes on,
 /// and each later batch tries again; the first that succeeds says how many records were not written.
@@ -22,6 +22,7 @@ public sealed class DailyLogWriter(FtpLogBook log, LogArchive archive, LiveSetti
     // Wall time on purpose: batching is about the disk's pace, not the server's clock.
     private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan IdleWake = TimeSpan.FromMinutes(1);
+    private const int BusyBatch = 1000;
 
     private readonly LiveSignal _signal = new();
     private readonly List<LiveChange<FtpLogRecord>> _changes = [];
@@ -49,13 +50,17 @@ public sealed class DailyLogWriter(FtpLogBook log, LogArchive archive, LiveSetti
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                int written;
                 lock (_gate)
                 {
                     ApplyRetentionWhenDue();
-                    Drain();
+                    written = Drain();
                 }
-                await _signal.WaitAsync(IdleWake, stoppingToken);
-                await Task.Delay(BatchInterval, stoppingToken); // what arrives meanwhile joins this batch
+                if (written < BusyBatch) // under a flood the next batch is written at once, or the backlog would overflow
+                {
+                    await _signal.WaitAsync(IdleWake, stoppingToken);
+                    await Task.Delay(BatchInterval, stoppingToken); // what arrives meanwhile joins this batch
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -80,16 +85,19 @@ public sealed class DailyLogWriter(FtpLogBook log, LogArchive archive, LiveSetti
 
     private void OnSettingsChanged(FtpServerSettings changed) => _signal.Set(); // a new retention applies now, not in a minute
 
-    private void Drain()
+    /// <summary>Writes what is waiting; returns how many records that was.</summary>
+    private int Drain()
     {
         if (_stopped || _follower is null)
         {
-            return;
+            return 0;
         }
         _changes.Clear();
         _lost += _follower.TakeAll(_changes);
-        Write([.. _snapshot, .. _changes.Select(c => c.Item)]);
+        IReadOnlyList<FtpLogRecord> batch = [.. _snapshot, .. _changes.Select(c => c.Item)];
         _snapshot = [];
+        Write(batch);
+        return batch.Count;
     }
 
     private void Write(IReadOnlyList<FtpLogRecord> records)

@@ -50,7 +50,12 @@ public static class LogFileReader
 
     private sealed class Page(DateOnly day, LogQuery query)
     {
+        // No record is this long (a command line is at most 4 KiB): longer runs are not records and are skipped, so a
+        // file without line breaks cannot make the reader buffer it whole.
+        private const int MaxLineBytes = 64 * 1024;
+
         private readonly long _start = query.After;
+        private char[] _chars = new char[1024];
 
         public List<FtpLogRecord> Records { get; } = [];
 
@@ -65,17 +70,41 @@ public static class LogFileReader
         public SequencePosition TakeLines(ReadOnlySequence<byte> buffer)
         {
             var lines = new SequenceReader<byte>(buffer);
-            while (!Full && !OverBudget && lines.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
+            while (!Full && !OverBudget)
             {
-                Offset += line.Length + 1;
-                var text = Encoding.UTF8.GetString(line).TrimEnd('\r');
-                if ((query.Search.Length == 0 || text.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
-                    && FtpLogRecord.TryParse(text, day, out var record) && record.Level <= query.MaxLevel)
+                if (!lines.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
                 {
-                    Records.Add(record);
+                    if (lines.Remaining > MaxLineBytes)
+                    {
+                        Offset += lines.Remaining;
+                        lines.AdvanceToEnd();
+                    }
+                    break;
+                }
+                Offset += line.Length + 1;
+                if (line.Length <= MaxLineBytes)
+                {
+                    Take(line);
                 }
             }
             return lines.Position;
+        }
+
+        // Lines are decoded into one reused buffer and filtered there: only a match becomes a string.
+        private void Take(ReadOnlySequence<byte> line)
+        {
+            if (_chars.Length < line.Length)
+            {
+                _chars = new char[Math.Max((int)line.Length, _chars.Length * 2)];
+            }
+            var text = _chars.AsSpan(0, Encoding.UTF8.GetChars(line, _chars)).TrimEnd('\r');
+            // "HH:mm:ss.fff L …": the level digit is the 14th character.
+            if (text.Length > 13 && text[13] - '0' <= (int)query.MaxLevel
+                && (query.Search.Length == 0 || text.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
+                && FtpLogRecord.TryParse(new string(text), day, out var record))
+            {
+                Records.Add(record);
+            }
         }
     }
 }

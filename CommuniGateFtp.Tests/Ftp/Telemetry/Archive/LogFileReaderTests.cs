@@ -69,6 +69,15 @@ public sealed class LogFileReaderTests : IDisposable
         Assert.Equal(["login bob ok"], page.Records.Select(r => r.Text));
     }
 
+    [Fact]
+    public async Task A_long_run_without_line_breaks_is_skipped_not_buffered_and_the_records_after_it_are_read()
+    {
+        File.WriteAllText(_file, new string('x', 300_000) + "\n10:00:01.000 2 FTP-000001([127.0.0.1]:4001) login bob ok\n");
+        var page = await ReadAsync(new LogQuery("", CgpLogLevel.AllInfo, 0, 10));
+        Assert.Equal(["login bob ok"], page.Records.Select(r => r.Text));
+        Assert.Null(page.Next);
+    }
+
     private Task<LogPage> ReadAsync(LogQuery query) => LogFileReader.ReadAsync(_file, Day, query, CancellationToken.None);
 
     private void WriteLines(IEnumerable<string> lines) => File.WriteAllText(_file, string.Join('\n', lines) + "\n");
