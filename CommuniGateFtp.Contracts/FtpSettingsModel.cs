@@ -9,6 +9,8 @@ public sealed class FtpSettingsModel
 {
     /// <summary>CommuniGate Pro's level name: None, Failures, Major, Problems, LowLevel, AllInfo.</summary>
     public string LogLevel { get; set; } = "Problems";
+    /// <summary>Daily log files each node keeps (today's included); 0 keeps them all.</summary>
+    public int LogRetentionDays { get; set; } = 30;
     public int Channels { get; set; } = 20;
     public string BlacklistedIps { get; set; } = "";
     public bool PassiveMode { get; set; } = true;

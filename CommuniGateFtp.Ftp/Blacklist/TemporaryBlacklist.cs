@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Net;
 using CommuniGateFtp.Ftp.Listeners;
 using CommuniGateFtp.Ftp.Settings;
@@ -18,12 +17,14 @@ public sealed class TemporaryBlacklist(ITemporaryBlacklistStore store, LiveSetti
 {
     private readonly AddressListCache _whiteHole = new();
     private readonly FailureQueue _queue = new();
-    private volatile ImmutableDictionary<IPAddress, BlacklistState> _blocked = ImmutableDictionary<IPAddress, BlacklistState>.Empty;
 
     // Counts the blocks and lifts made here, under the gate: a refresh that read the store before one of them must
     // not undo it. Readers of the blocked set take no lock.
     private readonly Lock _gate = new();
     private int _changes;
+
+    /// <summary>The addresses blocked now (every node's) and their live feed, for the API's list stream.</summary>
+    public BlockedAddresses Blocked { get; } = new();
 
     /// <summary>CGP: a White Hole address is never blacklisted and is free of the per-address limits.</summary>
     public bool IsUnblacklistable(IPAddress client) => _whiteHole.Get(settings.Current.UnblacklistableIps).Contains(client);
@@ -32,8 +33,7 @@ public sealed class TemporaryBlacklist(ITemporaryBlacklistStore store, LiveSetti
     public bool IsBlocked(IPAddress client, out DateTimeOffset until)
     {
         until = default;
-        var blocked = _blocked;
-        if (blocked.IsEmpty || !blocked.TryGetValue(client, out var state) || !state.IsBlockedAt(time.GetUtcNow()) || IsUnblacklistable(client))
+        if (Blocked.IsEmpty || !Blocked.TryGet(client, out var state) || !state.IsBlockedAt(time.GetUtcNow()) || IsUnblacklistable(client))
         {
             return false;
         }
@@ -65,7 +65,7 @@ public sealed class TemporaryBlacklist(ITemporaryBlacklistStore store, LiveSetti
         lock (_gate)
         {
             _changes++;
-            _blocked = _blocked.Remove(client);
+            Blocked.Remove(client);
         }
         if (lifted)
         {
@@ -82,12 +82,12 @@ public sealed class TemporaryBlacklist(ITemporaryBlacklistStore store, LiveSetti
         {
             changes = _changes;
         }
-        var blocked = (await store.BlockedAsync(time.GetUtcNow(), cancellationToken)).ToImmutableDictionary(s => s.Address);
+        var blocked = await store.BlockedAsync(time.GetUtcNow(), cancellationToken);
         lock (_gate)
         {
             if (changes == _changes) // else a change made here meanwhile: the next refresh reads it from the store
             {
-                _blocked = blocked;
+                Blocked.ReplaceAll(blocked);
             }
         }
     }
@@ -107,7 +107,7 @@ public sealed class TemporaryBlacklist(ITemporaryBlacklistStore store, LiveSetti
                 lock (_gate)
                 {
                     _changes++;
-                    _blocked = _blocked.SetItem(client, state);
+                    Blocked.Set(state);
                 }
                 log.Write(CgpLogLevel.Major, 0, $"[{client}]",
                     $"temporarily blacklisted for {state.BlockedUntil - now:hh\\:mm\\:ss} (offence {state.Offences}): " +

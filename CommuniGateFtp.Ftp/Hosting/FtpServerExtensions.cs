@@ -11,6 +11,7 @@ using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Storage.Access;
 using CommuniGateFtp.Ftp.Telemetry;
+using CommuniGateFtp.Ftp.Telemetry.Archive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -39,8 +40,11 @@ public static class FtpServerExtensions
         services.AddSingleton<IAccessControlStore, DatabaseAccessControlStore>();
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<FtpConnectionHandler>();
+        services.AddSingleton(sp => LogArchive.From(sp.GetRequiredService<IOptions<FtpOptions>>().Value));
 
-        // Order matters: the database is migrated and seeded before the listener accepts anyone.
+        // Order matters: the database is migrated and seeded before the listener accepts anyone; the log's file writer
+        // starts first and so stops last, after the sessions' last records.
+        services.AddHostedService<DailyLogWriter>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StorageReconciler>();
         services.AddHostedService<SettingsNotifications>();

@@ -1,14 +1,16 @@
 using CommuniGateFtp.Ftp.Blacklist;
 using CommuniGateFtp.Ftp.Listeners;
-using CommuniGateFtp.Contracts;
+using CommuniGateFtp.Ftp.Management.Live;
+using CommuniGateFtp.Ftp.Settings;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommuniGateFtp.Ftp.Management;
 
 /// <summary>
-/// <c>/api/blacklist/temporary</c>: the client addresses temporarily blacklisted now, on any node, and lifting one
-/// (which also forgets its failures and offences).
+/// <c>/api/blacklist/temporary</c>: the client addresses temporarily blacklisted now, on any node, as a list and as a
+/// live stream (<see cref="BlacklistStream"/>), and lifting one (which also forgets its failures and offences).
 /// </summary>
 public static class BlacklistApi
 {
@@ -16,7 +18,10 @@ public static class BlacklistApi
     {
         var group = routes.MapGroup("/api/blacklist").WithTags("Blacklist").RequireAuthorization(ManagementApi.AdministratorPolicy);
         group.MapGet("/temporary", async (TemporaryBlacklist blacklist, CancellationToken cancellationToken) =>
-            TypedResults.Ok((await blacklist.ListAsync(cancellationToken)).Select(ToResponse).ToList()));
+            TypedResults.Ok((await blacklist.ListAsync(cancellationToken)).Select(BlacklistViews.Of).ToList()));
+        group.MapGet("/temporary/stream", (TemporaryBlacklist blacklist, IOptions<FtpOptions> options) =>
+                new LiveStreamResult(new BlacklistStream(blacklist.Blocked, options.Value.Node)))
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         group.MapDelete("/temporary/{address}", LiftAsync);
         return routes;
     }
@@ -32,7 +37,4 @@ public static class BlacklistApi
             ? TypedResults.NoContent()
             : TypedResults.NotFound(ApiProblems.Problem(404, "Address not blacklisted", $"The temporary blacklist does not know '{address}'."));
     }
-
-    private static TemporaryBlacklistResponse ToResponse(BlacklistState state) =>
-        new(state.Address.ToString(), state.BlockedSince ?? state.WindowStartedAt, state.BlockedUntil!.Value, state.Failures, state.Offences);
 }

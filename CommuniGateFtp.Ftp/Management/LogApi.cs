@@ -6,7 +6,7 @@ namespace CommuniGateFtp.Ftp.Management;
 /// <summary>
 /// <c>/api/log</c>: the FTP log's recent records in CommuniGate Pro's format, and <c>/api/log/stream</c>, the same as
 /// server-sent events followed by every new record (snapshot first, then changes) — for the dashboard. The stream's
-/// <c>?format=json</c> sends typed records instead (see <see cref="LogStream"/>).
+/// <c>?format=json</c> sends typed records instead (see <see cref="LogStream"/>). The daily files: <see cref="LogDaysApi"/>.
 /// </summary>
 public static class LogApi
 {
@@ -17,6 +17,7 @@ public static class LogApi
         group.MapGet("/stream", (FtpLogBook log, string? format) =>
                 new LiveStreamResult(new LogStream(log, string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))))
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        group.MapLogDays();
         return routes;
     }
 }

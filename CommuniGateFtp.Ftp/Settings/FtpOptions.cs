@@ -10,6 +10,9 @@ public sealed class FtpOptions
 {
     public const string SectionName = "Ftp";
 
+    /// <summary>What a node name may be: it names folders (staging, log files), so no separators and no leading dot.</summary>
+    public const string NodeNamePattern = @"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$";
+
     /// <summary>
     /// The port of the start-up listener socket (8021), served while the live settings hold no Listener table
     /// (SET-LISTENER); 0 lets the system pick a free port.
@@ -25,7 +28,7 @@ public sealed class FtpOptions
     /// This node's name: its folder for staging files on a storage volume that several nodes share, and (for the live
     /// views) the node a session runs on. Letters, digits, '.', '-' and '_'; the machine's name when empty.
     /// </summary>
-    [RegularExpression(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]
+    [RegularExpression(NodeNamePattern)]
     public string? NodeName { get; set; }
 
     /// <summary>The name this node goes by: <see cref="NodeName"/>, else the machine's name.</summary>
@@ -43,6 +46,16 @@ public sealed class FtpOptions
     /// <summary>Where account File Storage lives: <c>&lt;StorageRoot&gt;/&lt;domain&gt;/&lt;account&gt;/</c>.</summary>
     [Required]
     public string StorageRoot { get; set; } = "storage";
+
+    /// <summary>
+    /// Where the FTP log's daily files go, one folder per node: <c>&lt;LogDirectory&gt;/&lt;node&gt;/yyyy-MM-dd.log</c>.
+    /// Empty: <c>&lt;StorageRoot&gt;/.logs</c>, on File Storage's volume (kept wherever storage is kept: the AppHost's
+    /// <c>.data</c>, a container's mounted share) yet outside every account tree, as the staging folder is.
+    /// </summary>
+    public string? LogDirectory { get; set; }
+
+    /// <summary>The log files' folder in force: <see cref="LogDirectory"/>, else <c>&lt;StorageRoot&gt;/.logs</c>.</summary>
+    public string LogFolder => string.IsNullOrWhiteSpace(LogDirectory) ? Path.Combine(StorageRoot, ".logs") : LogDirectory;
 
     /// <summary>LIM-LINE: longest command line in bytes, CRLF included.</summary>
     [Range(512, 65536)]

@@ -21,6 +21,30 @@ public sealed class FtpOptionsValidator : IValidateOptions<FtpOptions>
         {
             failures.Add($"Ftp:Tls:ImplicitPort {options.Tls.ImplicitPort} is not a port (0 = none).");
         }
+        if (LogFolderProblem(options) is { } logProblem)
+        {
+            failures.Add(logProblem);
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // The log names clients, accounts and paths: inside File Storage it must sit in a dot-folder (domain names never
+    // start with '.'), where no account tree can reach it.
+    private static string? LogFolderProblem(FtpOptions options)
+    {
+        string logs, storage;
+        try
+        {
+            (logs, storage) = (Path.GetFullPath(options.LogFolder), Path.GetFullPath(options.StorageRoot));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"Ftp:LogDirectory '{options.LogDirectory}' is not a usable path ({ex.Message}).";
+        }
+        var relative = Path.GetRelativePath(storage, logs);
+        var outside = relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return outside || (relative != "." && relative.StartsWith('.'))
+            ? null
+            : $"Ftp:LogDirectory '{options.LogDirectory}' is inside File Storage, where an account could read it: choose a folder outside Ftp:StorageRoot, or one whose name starts with '.' (the default is <StorageRoot>/.logs).";
     }
 }

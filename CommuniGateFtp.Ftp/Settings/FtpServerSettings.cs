@@ -10,6 +10,12 @@ public sealed record FtpServerSettings
     [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Telemetry.CgpLogLevel>))]
     public Telemetry.CgpLogLevel LogLevel { get; init; } = Telemetry.CgpLogLevel.Problems;
 
+    /// <summary>
+    /// The FTP log's daily files kept by each node: today's and the days before it, this many in all; older ones are
+    /// deleted at start, at each new day and when this changes. 0 keeps every file.
+    /// </summary>
+    public int LogRetentionDays { get; init; } = 30;
+
     /// <summary>SET-CHANNELS: simultaneous control connections over all sockets; 0 closes every listener socket.</summary>
     public int Channels { get; init; } = 20;
 
@@ -135,6 +141,7 @@ public sealed record FtpServerSettings
         Within(errors, "loginFailureDelay", LoginFailureDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         Within(errors, "firstCommandTimeout", FirstCommandTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         ValidateProtection(errors);
+        Between(errors, "logRetentionDays", LogRetentionDays, 0, 3650);
         if (MaxLoginFailures is < 1 or > 100)
         {
             errors["maxLoginFailures"] = ["MaxLoginFailures must be between 1 and 100."];

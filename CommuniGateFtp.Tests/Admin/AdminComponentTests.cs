@@ -66,6 +66,8 @@ public sealed class AdminComponentTests : IAsyncLifetime
             ? throw new HttpRequestException("connection refused")
             : Task.FromResult(StubHttp.Json(HttpStatusCode.OK, "data: 10:00:00.000 2 FTP-000007([127.0.0.1]:4000) login bob refused\n\n", mediaType: "text/event-stream")));
         _ctx.Services.AddSingleton(new LiveStream(http, StubHttp.SignedIn(), time));
+        var api = new StubHttp((_, _) => Task.FromResult(StubHttp.Json(HttpStatusCode.OK, """{"node":"n1","days":[]}""")));
+        _ctx.Services.AddSingleton(new FtpApiClient(api.CreateClient("ftp"), StubHttp.SignedIn()));
         Start();
 
         var cut = _ctx.Render<Log>();

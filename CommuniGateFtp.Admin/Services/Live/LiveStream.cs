@@ -26,7 +26,11 @@ public sealed class LiveStream(IHttpClientFactory clients, AccessTokenSource tok
     /// Runs until cancelled or the token is refused. <paramref name="connected"/> is called at each (re)connection,
     /// before its first event (a route that replays a snapshot replays it then); <paramref name="received"/> per event.
     /// </summary>
-    public async Task RunAsync(string path, Action<bool> connected, Action<string> received, CancellationToken cancellationToken)
+    public Task RunAsync(string path, Action<bool> connected, Action<string> received, CancellationToken cancellationToken) =>
+        RunEventsAsync(path, connected, (_, data) => received(data), cancellationToken);
+
+    /// <summary>As <see cref="RunAsync"/>, for routes whose events differ by name: <paramref name="received"/> gets (name, data).</summary>
+    public async Task RunEventsAsync(string path, Action<bool> connected, Action<string, string> received, CancellationToken cancellationToken)
     {
         var retry = FirstRetry;
         var reconnection = false;
@@ -51,7 +55,7 @@ public sealed class LiveStream(IHttpClientFactory clients, AccessTokenSource tok
                 retry = FirstRetry;
                 await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
                 {
-                    received(item.Data);
+                    received(item.EventType, item.Data);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Telemetry;
 using CommuniGateFtp.Ftp.Telemetry.Live;
 
@@ -21,7 +20,7 @@ public sealed class LogStream : LiveStream
     }
 
     public override IEnumerable<ServerSentEvent> Start() => _json
-        ? [new ServerSentEvent("snapshot", _follower.Snapshot.Select(Typed).ToList())]
+        ? [new ServerSentEvent("snapshot", _follower.Snapshot.Select(LogViews.Of).ToList())]
         : [.. _follower.Snapshot.Select(r => new ServerSentEvent("log", r.ToString()))];
 
     public override IEnumerable<ServerSentEvent> Changes()
@@ -29,11 +28,9 @@ public sealed class LogStream : LiveStream
         var changes = new List<LiveChange<FtpLogRecord>>();
         var dropped = _follower.TakeAll(changes);
         return [.. Dropped(dropped), .. changes.Select(c => _json
-            ? new ServerSentEvent("record", Typed(c.Item))
+            ? new ServerSentEvent("record", LogViews.Of(c.Item))
             : new ServerSentEvent("log", c.Item.ToString()))];
     }
 
     public override void Dispose() => _follower.Dispose();
-
-    private static LogRecordResponse Typed(FtpLogRecord r) => new(r.Time, r.Level.ToString(), (int)r.Level, r.SessionId, r.Client, r.Text, r.ToString());
 }

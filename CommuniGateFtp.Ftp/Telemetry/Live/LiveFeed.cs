@@ -1,11 +1,11 @@
 namespace CommuniGateFtp.Ftp.Telemetry.Live;
 
 /// <summary>
-/// One snapshot-then-changes feed for any number of followers: the FTP log, the sessions and their transfers, a
-/// session's protocol lines (and later the temporary blacklist). A follower first gets the state at the moment it
-/// joined, then every change after it, with nothing missed or repeated between the two (both are taken under one lock).
-/// Publishing never waits for a follower (see <see cref="LiveFollower{T}"/> for how each stays bounded) and costs one
-/// volatile read when nobody follows, so the hot path asks <see cref="HasFollowers"/> before building anything.
+/// One snapshot-then-changes feed for any number of followers: the FTP log (its live tail and its daily files), the
+/// sessions and their transfers, a session's protocol lines, the temporary blacklist. A follower first gets the state
+/// at the moment it joined, then every change after it, with nothing missed or repeated between the two (both are taken
+/// under one lock). Publishing never waits for a follower (see <see cref="LiveFollower{T}"/> for how each stays bounded)
+/// and costs one volatile read when nobody follows, so the hot path asks <see cref="HasFollowers"/> before building anything.
 /// </summary>
 /// <param name="followerCapacity">Appended entries one follower may have waiting before the oldest are dropped.</param>
 /// <param name="history">Appended entries the feed keeps as the snapshot for new followers (0: none).</param>
@@ -78,13 +78,14 @@ public sealed class LiveFeed<T>(int followerCapacity, int history = 0, IEquality
 
     /// <summary>
     /// A new follower, woken through <paramref name="signal"/>; its snapshot is <paramref name="snapshot"/>'s answer
-    /// (the owner's items) or else the history. Dispose it to stop following.
+    /// (the owner's items) or else the history. <paramref name="capacity"/> overrides the feed's follower capacity for a
+    /// reader that must lose less when it stalls (the log's file writer). Dispose it to stop following.
     /// </summary>
-    public LiveFollower<T> Follow(LiveSignal signal, Func<IReadOnlyList<T>>? snapshot = null)
+    public LiveFollower<T> Follow(LiveSignal signal, Func<IReadOnlyList<T>>? snapshot = null, int? capacity = null)
     {
         lock (_gate)
         {
-            var follower = new LiveFollower<T>(this, signal, followerCapacity, _identity, snapshot?.Invoke() ?? [.. _history]);
+            var follower = new LiveFollower<T>(this, signal, capacity ?? followerCapacity, _identity, snapshot?.Invoke() ?? [.. _history]);
             _followers = [.. _followers, follower];
             return follower;
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,10 +142,12 @@ public sealed class BadInputTests(FtpServiceFactory service) : IClassFixture<Ftp
     }
 
     // The domain's own directory appears with its first account's storage, whichever test logs in first: not "outside".
+    // Nor is the service's own log (its node folder and day files, nothing else) in <StorageRoot>/.logs.
     private List<string> FilesOutsideAccount() =>
         [.. Directory.EnumerateFileSystemEntries(service.StorageRoot, "*", SearchOption.AllDirectories)
             .Where(p => p != Path.Combine(service.StorageRoot, FtpServiceFactory.MainDomain)
                         && !p.StartsWith(Path.Combine(service.StorageRoot, FtpServiceFactory.MainDomain) + "/", StringComparison.Ordinal)
-                        && !p.StartsWith(Path.Combine(service.StorageRoot, ".staging"), StringComparison.Ordinal))
+                        && !p.StartsWith(Path.Combine(service.StorageRoot, ".staging"), StringComparison.Ordinal)
+                        && !Regex.IsMatch(Path.GetRelativePath(service.StorageRoot, p), @"^\.logs(/[^/]+(/\d{4}-\d{2}-\d{2}\.log)?)?$"))
             .Order(StringComparer.Ordinal)];
 }

@@ -75,10 +75,35 @@ public sealed class TemporaryBlacklistTests(BlacklistServiceFactory service) : I
     }
 
     [Fact]
+    public async Task The_live_stream_shows_a_block_as_it_starts_and_its_end_when_lifted()
+    {
+        using var admin = await service.CreateAdminClientAsync();
+        using var stream = await EventStreamReader.OpenAsync(admin, "/api/blacklist/temporary/stream");
+        var snapshot = (await stream.NextAsync(TimeSpan.FromSeconds(10)))!;
+        Assert.Equal("snapshot", snapshot.Name);
+        Assert.False(string.IsNullOrEmpty(snapshot.Json.GetProperty("node").GetString()));
+        Assert.DoesNotContain(snapshot.Json.GetProperty("entries").EnumerateArray(), e => e.GetProperty("address").GetString() == "127.0.0.5");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await FailLoginAsync(Server, "127.0.0.5");
+        }
+        static bool About(ServerEvent e) => e.Json.GetProperty("address").GetString() == "127.0.0.5";
+        var added = (await stream.UntilAsync(e => e.Name == "added" && About(e), TimeSpan.FromSeconds(10))).Json;
+        Assert.Equal(3, added.GetProperty("failures").GetInt32());
+        Assert.Equal(1, added.GetProperty("offences").GetInt32());
+        Assert.True(added.GetProperty("until").GetDateTimeOffset() > added.GetProperty("since").GetDateTimeOffset());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/blacklist/temporary/127.0.0.5")).StatusCode);
+        await stream.UntilAsync(e => e.Name == "removed" && About(e), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Blacklist_routes_are_for_administrators_only()
     {
         using var anonymous = service.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/blacklist/temporary")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync("/api/blacklist/temporary/127.0.0.2")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/blacklist/temporary/stream")).StatusCode);
     }
 }

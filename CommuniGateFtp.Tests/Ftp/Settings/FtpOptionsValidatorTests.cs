@@ -15,4 +15,18 @@ public sealed class FtpOptionsValidatorTests
         Assert.Contains(result.Failures!, f => f.Contains("Ftp:ListenAddress"));
         Assert.Contains(result.Failures!, f => f.Contains("Ftp:MainDomain"));
     }
+
+    [Theory]
+    [InlineData("/srv/ftp/storage/example.com/logs", false)] // inside a domain's tree: an account could read it
+    [InlineData("/srv/ftp/storage", false)]
+    [InlineData("/srv/ftp/storage/.logs", true)]
+    [InlineData("/srv/ftp/storage/.audit/ftp", true)]
+    [InlineData("/var/log/cgftp", true)]
+    [InlineData("/srv/ftp/logs", true)]
+    public void The_log_folder_may_not_be_where_an_account_could_read_it(string logDirectory, bool valid)
+    {
+        var result = new FtpOptionsValidator().Validate(null, new FtpOptions { StorageRoot = "/srv/ftp/storage", LogDirectory = logDirectory });
+        Assert.Equal(valid, result.Succeeded);
+        Assert.True(valid || result.Failures!.Single().Contains("Ftp:LogDirectory"));
+    }
 }

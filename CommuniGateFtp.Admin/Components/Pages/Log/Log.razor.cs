@@ -1,4 +1,7 @@
+using CommuniGateFtp.Admin.Components.Shared;
+using CommuniGateFtp.Admin.Services;
 using CommuniGateFtp.Admin.Services.Live;
+using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -6,39 +9,65 @@ namespace CommuniGateFtp.Admin.Components.Pages.Log;
 
 /// <summary>
 /// Live tail of the FTP log (<c>GET /api/log/stream</c>): records arrive on the stream's task, are added under a lock and
-/// shown at most four times a second; the view is virtualized, so only the visible lines are in the page.
+/// shown at most four times a second; the view is virtualized, so only the visible lines are in the page. The day
+/// picker switches to a past day's file (<see cref="Components.PastLog"/>); the live tail keeps gathering meanwhile.
 /// </summary>
-public partial class Log
+public partial class Log : LivePage
 {
-    private static readonly (int Level, string Name)[] Levels =
-        [(1, "Failures"), (2, "Major"), (3, "Problems"), (4, "Low-Level"), (5, "All Info")];
+    private const string LiveKey = "live";
 
     private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly LogBuffer _buffer = new();
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stop = new();
     private List<string> _shown = [];
-    private LiveState _state = LiveState.Connecting;
     private int _maxLevel = 5;
     private string _search = "";
     private bool _paused;
     private bool _dirty;
-    private Task? _reading;
     private ElementReference _view;
     private bool _follow;
-    private Timer? _render;
+    private IReadOnlyList<LogDayResponse> _days = [];
+    private string _dayKey = LiveKey;
+    private LogDayResponse? _day;
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         if (!RendererInfo.IsInteractive)
         {
             return; // the prerendered page shows "connecting…"; the circuit opens the stream
         }
-        Stream.StateChanged += OnStateChanged;
-        _reading = Stream.RunAsync("/api/log/stream", OnConnected, OnRecord, _stop.Token);
-        _render = new Timer(_ => _ = InvokeAsync(RenderIfChanged), null, RenderInterval, RenderInterval);
+        Follow("/api/log/stream", OnConnected, (_, line) => OnRecord(line),
+            new Timer(_ => _ = InvokeAsync(RenderIfChanged), null, RenderInterval, RenderInterval));
+        await LoadDaysAsync();
     }
+
+    /// <summary>The daily files present, asked again whenever the picker opens (a new day, retention).</summary>
+    private async Task LoadDaysAsync()
+    {
+        if (await Calls.RunAsync(() => Api.GetLogDaysAsync()) is { } answer)
+        {
+            _days = answer.Days;
+        }
+    }
+
+    private void PickDay(string key)
+    {
+        _dayKey = key;
+        _day = _days.FirstOrDefault(d => Key(d) == key);
+        if (_day is null)
+        {
+            _dayKey = LiveKey;
+            Refilter(() => { }); // back to the live tail, as it stands now
+        }
+    }
+
+    private static string Key(LogDayResponse day) => $"{day.Node}/{day.Date:yyyy-MM-dd}";
+
+    // The node only when several nodes' files are listed; today's file is named as such (the live tail is above it).
+    private string Label(LogDayResponse day) =>
+        $"{day.Date:yyyy-MM-dd}{(day.Date == DateOnly.FromDateTime(DateTime.UtcNow) ? " (today's file)" : "")}"
+        + $"{(_days.Any(d => d.Node != day.Node) ? " · " + day.Node : "")} · {ByteSize.Format(day.Bytes)}";
 
     private void OnConnected(bool reconnection)
     {
@@ -60,21 +89,11 @@ public partial class Log
         }
     }
 
-    private void OnStateChanged(LiveState state) => _ = InvokeAsync(() =>
-    {
-        _state = state;
-        if (state == LiveState.SignInRequired)
-        {
-            Calls.SignInAgain();
-        }
-        StateHasChanged();
-    });
-
     private void RenderIfChanged()
     {
         lock (_gate)
         {
-            if (!_dirty || _paused)
+            if (!_dirty || _paused || _day is not null)
             {
                 return;
             }
@@ -118,20 +137,5 @@ public partial class Log
             _shown = [.. _buffer.View];
             _dirty = false;
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Stream.StateChanged -= OnStateChanged;
-        await _stop.CancelAsync();
-        if (_render is not null)
-        {
-            await _render.DisposeAsync();
-        }
-        if (_reading is not null)
-        {
-            await _reading;
-        }
-        _stop.Dispose();
     }
 }
