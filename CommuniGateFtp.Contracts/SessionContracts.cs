@@ -11,7 +11,7 @@ namespace CommuniGateFtp.Contracts;
 /// <param name="Authentication"><c>Password</c> or <c>Anonymous</c> (GSSAPI later); null: not logged in.</param>
 /// <param name="State"><c>Connected</c>, <c>UserGiven</c> or <c>LoggedIn</c>.</param>
 /// <param name="Tls">The control connection's TLS, or null when it is clear.</param>
-/// <param name="Protection">Data protection (PROT): <c>Clear</c> or <c>Private</c>.</param>
+/// <param name="Protection">Data protection (PROT): <c>Clear</c>, <c>Safe</c> (GSSAPI integrity) or <c>Private</c>.</param>
 /// <param name="LastActivityAt">The last command or the end of the last transfer; a running transfer is activity (idle 0).</param>
 /// <param name="IdleSeconds">Seconds since <see cref="LastActivityAt"/> when this record was made (clients tick it on themselves).</param>
 /// <param name="BytesIn">Bytes received over the session's data connections, the running transfer included.</param>

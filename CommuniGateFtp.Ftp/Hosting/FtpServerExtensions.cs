@@ -82,6 +82,7 @@ public static class FtpServerExtensions
         services.AddSingleton<FileWriteGate>();
         services.AddSingleton<ServerCertificate>();
         services.AddSingleton<TlsHandshake>();
+        services.AddSingleton<DataChannelProtection>();
         services.AddSingleton<PassivePortPool>();
         services.AddSingleton<WanAddressPolicy>();
         services.AddSingleton<DataChannelFactory>();

@@ -2,11 +2,10 @@ namespace CommuniGateFtp.Ftp.Protocol;
 
 /// <summary>
 /// A reply: its code, one or more text lines (more than one makes a multi-line reply, CMD-MULTI), whether the
-/// control connection closes after it has been sent, and whether TLS starts on it right after (AUTH TLS, RFC 4217 4)
-/// or ends (CCC, RFC 4217 12).
+/// control connection closes after it has been sent. A change of the control connection's security layer that follows
+/// a reply is the session's (<see cref="Security.SessionSecurity.PendingSwitch"/>), not the reply's.
 /// </summary>
-public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseConnection = false, bool StartTls = false,
-    bool StopTls = false)
+public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseConnection = false)
 {
     public FtpReply(int code, string text, bool closeConnection = false) : this(code, [text], closeConnection)
     {

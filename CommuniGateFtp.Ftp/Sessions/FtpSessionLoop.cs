@@ -45,11 +45,10 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         {
             var settings = options.CurrentValue;
             var control = new ControlConnection(transport, time);
-            if (implicitTls && !await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, log, stopping))
+            if (implicitTls && !await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, log, stopping, implicitTls: true))
             {
                 return;
             }
-            session.DataIsPrivate = implicitTls;
             await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceReady, $"{HostName(settings)} CommuniGateFtp ready"), stopping);
             try
             {
@@ -146,7 +145,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             }
 
             var buffer = read.Buffer;
-            var switchTls = false;
+            var change = ControlSwitch.None;
             try
             {
                 while (true)
@@ -169,21 +168,21 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                     {
                         return;
                     }
-                    if (reply.StartTls || reply.StopTls)
+                    change = session.Security.TakeSwitch();
+                    if (change != ControlSwitch.None)
                     {
-                        switchTls = true; // at the command boundary: what follows belongs to the new layer
-                        break;
+                        break; // at the command boundary: what follows belongs to the new layer
                     }
                 }
             }
             finally
             {
                 // Bytes after AUTH belong to TLS: leave them unexamined so the handshake reads them first.
-                transport.Input.AdvanceTo(buffer.Start, switchTls ? buffer.Start : buffer.End);
+                transport.Input.AdvanceTo(buffer.Start, change != ControlSwitch.None ? buffer.Start : buffer.End);
             }
-            if (switchTls)
+            if (change != ControlSwitch.None)
             {
-                var switched = session.ControlIsTls
+                var switched = change == ControlSwitch.StopTls
                     ? await control.StopTlsAsync(session, live.Current.LoginTimeout, stopping)
                     : await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, log, stopping);
                 if (!switched)

@@ -5,7 +5,7 @@ namespace CommuniGateFtp.Ftp.Commands.Security;
 
 /// <summary>
 /// AUTH (RFC 2228, RFC 4217 4): <c>234</c>, then TLS on the control connection (TLS-AUTH). <c>SSL</c> and <c>TLS-P</c>
-/// also make data private (TLS-LEGACY); the USER state is reset.
+/// also make data private (TLS-LEGACY); the USER state is reset. When AUTH may come is the dispatcher's rule.
 /// </summary>
 [FtpCommand("AUTH", Feature = "AUTH TLS", Condition = FeatureCondition.TlsCertificate, ArgumentRequired = true)]
 public sealed class AuthHandler(TlsHandshake tls) : IFtpCommandHandler
@@ -21,21 +21,12 @@ public sealed class AuthHandler(TlsHandshake tls) : IFtpCommandHandler
         {
             return new FtpReply(504, $"AUTH {mechanism} not supported");
         }
-        if (session.ControlIsTls || session.IsLoggedIn) // TLS-IMPLICIT sessions are secured from the start
-        {
-            return new FtpReply(503, session.IsLoggedIn ? "AUTH must come before login" : "Already secured");
-        }
         if (!tls.IsAvailable)
         {
             return new FtpReply(504, "TLS is not configured");
         }
         session.ResetLogin();
-        session.TlsMechanism = mechanism;
-        if (mechanism is "SSL" or "TLS-P")
-        {
-            session.ProtectionBufferSizeSet = true; // as if PBSZ 0 + PROT P (ProFTPD's reading of the legacy names)
-            session.DataIsPrivate = true;
-        }
-        return new FtpReply(234, [$"AUTH {mechanism} OK"], StartTls: true);
+        session.Security.RequestTls(mechanism);
+        return new FtpReply(234, $"AUTH {mechanism} OK");
     }
 }

@@ -1,0 +1,37 @@
+using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Settings;
+
+namespace CommuniGateFtp.Ftp.Commands;
+
+/// <summary>
+/// The security rules every command meets before its handler runs (the dispatcher asks once): which commands need
+/// which protection, the order of AUTH, PBSZ and PROT (RFC 2228 3, RFC 4217 8–9), and the rules of CCC and REIN.
+/// Handlers of AUTH, PBSZ, PROT and CCC then only do their work.
+/// </summary>
+public static class SecurityPolicy
+{
+    /// <summary>The refusal for <paramref name="command"/> in this session's security state, or null when it may run.</summary>
+    public static FtpReply? Check(FtpSession session, FtpCommand command, FtpServerSettings settings)
+    {
+        var security = session.Security;
+        return command.Verb switch
+        {
+            // TLS-POLICY: passwords only on a protected control connection.
+            "USER" or "PASS" when settings.RequireTlsForLogin && !security.ControlIsProtected => new FtpReply(ReplyCode.NotLoggedIn, "TLS required"),
+            // TLS-AUTH: one security exchange, before login (TLS-IMPLICIT sessions are secured from the start).
+            "AUTH" or "STLS" when session.IsLoggedIn => new FtpReply(ReplyCode.BadSequence, "AUTH must come before login"),
+            "AUTH" or "STLS" when security.ControlIsProtected => new FtpReply(ReplyCode.BadSequence, "Already secured"),
+            // TLS-PBSZ, TLS-PROT: PBSZ after the security exchange, PROT after PBSZ.
+            "PBSZ" when !security.ExchangeComplete => new FtpReply(ReplyCode.BadSequence, "PBSZ needs AUTH first"),
+            "PROT" when !security.ExchangeComplete || security.BufferSize is null => new FtpReply(ReplyCode.BadSequence, "PROT needs AUTH and PBSZ first"),
+            // TLS-CCC: only from a protected control connection, only when allowed, only after login.
+            "CCC" when !security.ControlIsProtected => new FtpReply(533, "Control connection is not protected"),
+            "CCC" when !settings.AllowCcc => new FtpReply(533, "CCC not allowed"),
+            "CCC" when !session.IsLoggedIn => new FtpReply(ReplyCode.BadSequence, "Log in before CCC"),
+            // SES-REIN: a protected session cannot go back to the start.
+            "REIN" when security.ControlIsProtected => new FtpReply(ReplyCode.NotImplemented, "REIN is not available on a protected connection"),
+            _ => null,
+        };
+    }
+}
