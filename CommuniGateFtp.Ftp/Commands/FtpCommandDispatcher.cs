@@ -77,6 +77,10 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
 
     private ValueTask<FtpReply> DecideAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)
     {
+        if (SecurityPolicy.CheckProtection(session) is { } unprotected)
+        {
+            return ValueTask.FromResult(unprotected);
+        }
         if (!KnownVerbs.All.Contains(command.Verb))
         {
             return ValueTask.FromResult(new FtpReply(ReplyCode.SyntaxError, "Unknown command"));

@@ -81,7 +81,7 @@ public sealed class TransferRunner(LiveSettings live, DataChannelProtection prot
                     {
                         await body(stream, transfer, settings.DataStallTimeout, linked.Token);
                         await stream.FlushAsync(linked.Token);
-                        await DataChannelProtection.FinishAsync(stream);
+                        await DataChannelProtection.FinishAsync(stream, linked.Token);
                     }
                     succeeded = true;
                     final = new FtpReply(226, "Transfer complete");
@@ -99,6 +99,11 @@ public sealed class TransferRunner(LiveSettings live, DataChannelProtection prot
             {
                 cause = ex.InnerException?.Message ?? ex.Message; // reported once, with the outcome
                 final = new FtpReply(426, "Data connection closed, transfer aborted");
+            }
+            catch (Security.Gssapi.GssapiProtectionException ex)
+            {
+                cause = ex.Message;
+                final = new FtpReply(535, "Protected data failed its integrity check, transfer aborted"); // GSS-PROT
             }
             catch (Exception ex)
             {

@@ -29,7 +29,8 @@ public sealed class SessionViews(IOptions<FtpOptions> options, TimeProvider time
             Node, s.Listener, s.LoginMethod?.ToString(), security.Tls is { } tls ? new TlsResponse(tls.Protocol, tls.Cipher) : null,
             security.DataProtection.ToString(), lastActivity, Math.Max((now - lastActivity).TotalSeconds, 0),
             activity.BytesIn + (transfer?.Direction == TransferDirection.Receive ? running : 0),
-            activity.BytesOut + (transfer?.Direction == TransferDirection.Send ? running : 0));
+            activity.BytesOut + (transfer?.Direction == TransferDirection.Send ? running : 0),
+            security.Principal, security.Mechanism.ToString());
     }
 
     public FinishedTransferResponse Of(FinishedTransfer t) => new(Node, t.SessionId, t.Account, t.Client, t.Command, t.Path,

@@ -1,4 +1,5 @@
 using System.Net.Security;
+using CommuniGateFtp.Ftp.Security.Gssapi;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Telemetry;
 
@@ -6,8 +7,9 @@ namespace CommuniGateFtp.Ftp.Security;
 
 /// <summary>
 /// Applies the session's data protection once, where a data connection opens: a TLS stream for PROT P under TLS
-/// (TLS-DATA), or the connection itself for PROT C, so that plain binary transfers keep their zero-copy path. What a
-/// transfer writes and reads is then the same for every variant.
+/// (TLS-DATA), RFC 2228 protection buffers for PROT S and P under GSSAPI (GSS-PROT), or the connection itself for
+/// PROT C, so that plain binary transfers keep their zero-copy path. What a transfer writes and reads is then the same
+/// for every variant.
 /// </summary>
 public sealed class DataChannelProtection(TlsHandshake tls, FtpLogBook log)
 {
@@ -21,6 +23,11 @@ public sealed class DataChannelProtection(TlsHandshake tls, FtpLogBook log)
         if (security.DataProtection == DataProtectionLevel.Clear)
         {
             return plain;
+        }
+        if (security.Mechanism == SecurityMechanism.Gssapi && security.Gssapi is { IsEstablished: true } context)
+        {
+            return new ProtectionBufferStream(plain, context, encrypt: security.DataProtection == DataProtectionLevel.Private,
+                security.BufferSize ?? SessionSecurity.MaxGssapiBufferSize);
         }
         try
         {
@@ -38,13 +45,18 @@ public sealed class DataChannelProtection(TlsHandshake tls, FtpLogBook log)
 
     /// <summary>
     /// Ends the protected data stream properly after the last byte: TLS sends close_notify (GnuTLS clients such as lftp
-    /// insist on it).
+    /// insist on it); GSSAPI sends the end-of-data block (without it curl loses a listing whose size it does not know).
     /// </summary>
-    public static async Task FinishAsync(Stream stream)
+    public static async Task FinishAsync(Stream stream, CancellationToken cancellationToken)
     {
-        if (stream is SslStream ssl)
+        switch (stream)
         {
-            await ssl.ShutdownAsync();
+            case SslStream ssl:
+                await ssl.ShutdownAsync();
+                break;
+            case ProtectionBufferStream buffers:
+                await buffers.FinishAsync(cancellationToken);
+                break;
         }
     }
 }

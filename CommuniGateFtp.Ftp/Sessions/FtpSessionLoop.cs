@@ -6,6 +6,7 @@ using CommuniGateFtp.Ftp.Blacklist;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Security;
+using CommuniGateFtp.Ftp.Security.Gssapi;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Telemetry;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             {
                 log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "-> " + string.Join(" | ", reply.Lines.Select((l, i) => i == 0 ? $"{reply.Code} {l}" : l)));
             }
-        });
+        }, session.Security);
         using var activity = FtpTelemetry.Source.StartActivity("FTP session", ActivityKind.Server);
         activity?.SetTag("ftp.session.id", session.Id);
         activity?.SetTag("client.address", (remote as IPEndPoint)?.Address.ToString());
@@ -84,6 +85,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         {
             registry.Close(session);
             await EndSessionAsync(session);
+            session.Security.Dispose();
             FtpTelemetry.ActiveSessions.Add(-1);
             activity?.SetTag("ftp.account", session.Account?.Address);
             logger.SessionClosed(session.Id, session.Client, time.GetUtcNow() - session.ConnectedAt);
@@ -204,6 +206,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
     private async ValueTask<FtpReply> ServeLineAsync(FtpSession session, ReadOnlySequence<byte> line,
         ArrayBufferWriter<byte> data, ArrayBufferWriter<byte> refusals, CancellationToken stopping)
     {
+        session.Security.CommandProtection = DataProtectionLevel.Clear; // until a MIC or ENC line says otherwise
         data.ResetWrittenCount();
         refusals.ResetWrittenCount();
         TelnetFilter.Filter(line, data, refusals);
@@ -224,12 +227,29 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, $"<- ({data.WrittenCount} bytes that are not a command)");
             return new FtpReply(ReplyCode.SyntaxError, "Unknown command");
         }
+        Received(session, command);
+        if (ControlProtection.IsProtectedCommand(command.Verb))
+        {
+            // GSS-CMD: the protected command is unwrapped before it is parsed; its reply is protected alike.
+            var (inner, refusal) = ControlProtection.Open(session.Security, command, data);
+            if (refusal is not null)
+            {
+                log.Write(CgpLogLevel.Problems, session.Id, session.Client, $"{command.ToLogString()} refused: {refusal}");
+                return refusal;
+            }
+            command = inner!;
+            Received(session, command);
+        }
+        return await dispatcher.DispatchAsync(session, command, stopping);
+    }
+
+    private void Received(FtpSession session, FtpCommand command)
+    {
         session.Activity.CommandReceived(command, time.GetUtcNow()); // builds a protocol line only while someone watches
         if (log.IsEnabled(CgpLogLevel.AllInfo)) // no string is built per command unless someone reads it
         {
             log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "<- " + command.ToLogString()); // LOG-MASK: never the raw PASS line
         }
-        return await dispatcher.DispatchAsync(session, command, stopping);
     }
 
     private TimeSpan LoginTimeLeft(FtpSession session, FtpServerSettings current, bool commandSeen)

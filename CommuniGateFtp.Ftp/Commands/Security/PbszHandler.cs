@@ -7,7 +7,7 @@ namespace CommuniGateFtp.Ftp.Commands.Security;
 /// PBSZ (RFC 2228, RFC 4217 8): keeps the protection buffer size the mechanism allows and names it in the reply
 /// (TLS-PBSZ: always <c>200 PBSZ=0</c>). That it must follow the security exchange is the dispatcher's rule.
 /// </summary>
-[FtpCommand("PBSZ", Feature = "PBSZ", Condition = FeatureCondition.TlsCertificate, ArgumentRequired = true)]
+[FtpCommand("PBSZ", Feature = "PBSZ", Condition = FeatureCondition.SecurityMechanism, ArgumentRequired = true)]
 public sealed class PbszHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)

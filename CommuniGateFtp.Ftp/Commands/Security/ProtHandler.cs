@@ -7,7 +7,7 @@ namespace CommuniGateFtp.Ftp.Commands.Security;
 /// PROT (RFC 2228, RFC 4217 9): sets the data protection level for the next data connections, among the levels the
 /// session's mechanism offers (TLS-PROT: C and P; others <c>536</c>). That it must follow PBSZ is the dispatcher's rule.
 /// </summary>
-[FtpCommand("PROT", Feature = "PROT", Condition = FeatureCondition.TlsCertificate, ArgumentRequired = true)]
+[FtpCommand("PROT", Feature = "PROT", Condition = FeatureCondition.SecurityMechanism, ArgumentRequired = true)]
 public sealed class ProtHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
