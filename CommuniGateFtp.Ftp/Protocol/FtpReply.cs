@@ -16,5 +16,14 @@ public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseC
 
     public bool IsDeferred => Code == 0;
 
+    /// <summary>
+    /// The reply as it may be logged or shown: the security data of <c>235</c>/<c>335 ADAT=</c> replaced by its length
+    /// (LOG-MASK), everything else as it is.
+    /// </summary>
+    public FtpReply ToLoggable() =>
+        Code is 235 or 335 && Lines.Count == 1 && Lines[0].StartsWith("ADAT=", StringComparison.Ordinal)
+            ? this with { Lines = [$"ADAT=<{Lines[0].Length - 5} bytes>"] }
+            : this;
+
     public override string ToString() => $"{Code} {Lines[^1]}";
 }

@@ -26,8 +26,9 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         ILoginCompletionFeature? login = null)
     {
         var session = registry.Open(remote, local);
-        session.Replies = new ReplyChannel(transport.Output, reply =>
+        session.Replies = new ReplyChannel(transport.Output, sent =>
         {
+            var reply = sent.ToLoggable(); // LOG-MASK: no ADAT token in a log or a live view
             if (session.Activity.IsWatched)
             {
                 session.Activity.ReplySent(reply, time.GetUtcNow());

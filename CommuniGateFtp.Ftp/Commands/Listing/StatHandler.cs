@@ -33,7 +33,9 @@ public sealed class StatHandler(TimeProvider time) : IFtpCommandHandler
     }
 
     private static string ControlText(SessionSecurity security) =>
-        security.Tls is not null ? $"TLS (AUTH {security.AuthName ?? "implicit"})" : "clear";
+        security.Tls is not null ? $"TLS (AUTH {security.AuthName ?? "implicit"})"
+        : security.Principal is { } principal ? $"GSSAPI ({principal})"
+        : "clear";
 
     private List<string> Status(FtpSession session)
     {

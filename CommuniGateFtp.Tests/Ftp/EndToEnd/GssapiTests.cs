@@ -75,6 +75,17 @@ public sealed class GssapiTests(GssapiServiceFactory service) : IClassFixture<Gs
         Assert.StartsWith("502", await client.CommandAsync("REIN"));
         Assert.StartsWith("211", await client.CommandAsync("STAT"));
 
+        using (var data = await client.PassiveAsync())
+        {
+            // GSS-PROT: a block longer than the protection buffer ends the transfer with 535, nothing written past it.
+            Assert.StartsWith("150", await client.CommandAsync("STOR oversized.bin"));
+            var header = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, 4 << 20);
+            await data.GetStream().WriteAsync(header);
+            await data.GetStream().WriteAsync(new byte[10_000]);
+            Assert.StartsWith("535", await client.ReadReplyAsync());
+        }
+
         await client.SendProtectedAsync("MKD tampered", tamper: true);
         Assert.StartsWith("535", await client.ReadReplyAsync());
         Assert.False(Directory.Exists(Path.Combine(service.AccountRoot("alice"), "tampered")));
@@ -101,6 +112,38 @@ public sealed class GssapiTests(GssapiServiceFactory service) : IClassFixture<Gs
         Assert.StartsWith("535", await client.AuthenticateAsync("other/localhost"));
         Assert.StartsWith("235", await client.AuthenticateAsync("host/localhost")); // curl's second try: host@
         Assert.StartsWith("232", await client.CommandAsync("USER alice"));
+    }
+
+    [Fact]
+    public async Task Security_data_and_passwords_never_reach_the_log()
+    {
+        using var admin = await service.CreateAdminClientAsync();
+        await service.ApplySettingsAsync(s => s with { LogLevel = CommuniGateFtp.Ftp.Telemetry.CgpLogLevel.AllInfo });
+        try
+        {
+            await using (var client = await LoggedInAsync("P"))
+            {
+                Assert.StartsWith("211", await client.CommandAsync("STAT"));
+            }
+            await using (var other = await GssapiFtpClient.ConnectAsync(service.FtpPort))
+            {
+                Assert.StartsWith("235", await other.AuthenticateAsync());
+                Assert.StartsWith("331", await other.CommandAsync("USER bob"));
+                Assert.StartsWith("530", await other.CommandAsync("PASS bobs-secret-password"));
+            }
+            var lines = (await admin.GetFromJsonAsync<List<string>>("/api/log"))!;
+            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"<- ADAT <\d+ bytes>$"));
+            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"-> 235 ADAT=<\d+ bytes>$"));
+            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"<- ENC <\d+ bytes>$"));
+            Assert.Contains(lines, l => l.EndsWith("-> 232 GSSAPI user alice@FTP.TEST is authorized as alice")); // what the wrapped reply said
+            Assert.Contains(lines, l => l.Contains("login alice@test.example ok (GSSAPI alice@FTP.TEST"));
+            Assert.Contains(lines, l => l.EndsWith("<- PASS ***"));
+            Assert.DoesNotContain(lines, l => l.Contains("bobs-secret-password") || System.Text.RegularExpressions.Regex.IsMatch(l, "(ADAT|ENC|MIC)[ =][A-Za-z0-9+/]{16}"));
+        }
+        finally
+        {
+            await service.ApplySettingsAsync();
+        }
     }
 
     [Fact]
