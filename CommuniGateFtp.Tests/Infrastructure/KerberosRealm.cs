@@ -51,6 +51,17 @@ public sealed class KerberosRealm : IDisposable
         return new KerberosRealm(directory);
     }
 
+    /// <summary>Debian's python3 with python3-gssapi (the independent client); skips or fails (CI) without it.</summary>
+    public static string PythonWithGssapi()
+    {
+        var python = RequiredTool.Find("python3", "/usr/bin/python3"); // Debian's: pyenv's has no python3-gssapi
+        if (ProcessRunner.RunAsync(python, ["-c", "import gssapi"]).GetAwaiter().GetResult().ExitCode != 0)
+        {
+            RequiredTool.Missing("python3-gssapi", "python3-gssapi is not installed (test.sh installs it)");
+        }
+        return python;
+    }
+
     /// <summary>Adds a principal with a random key that the server's keytab does not hold.</summary>
     public void AddServicePrincipal(string name)
     {
