@@ -136,7 +136,7 @@ public sealed class TransferRunner(LiveSettings live, DataChannelProtection prot
                 await session.Replies.SendAsync(final, CancellationToken.None);
             }
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException or Security.Gssapi.GssapiProtectionException)
         {
             // The control connection is gone too.
         }

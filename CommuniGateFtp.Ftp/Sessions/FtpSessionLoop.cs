@@ -266,7 +266,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
             await session.Replies.SendAsync(reply, cts.Token);
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException or GssapiProtectionException)
         {
         }
     }

@@ -46,7 +46,7 @@ public sealed class GssapiAcceptor(IOptions<FtpOptions> options, FtpLogBook log,
             {
                 _problem = $"the GSSAPI library {Library} is not installed";
             }
-            else if (!string.IsNullOrWhiteSpace(configured) && KeytabProblem(configured) is null && Register(configured) is var code and not 0)
+            else if (!string.IsNullOrWhiteSpace(configured) && Register(configured) is var code and not 0) // a keytab that appears later works too
             {
                 _problem = $"the keytab {configured} could not be registered (GSSAPI status {code})";
             }
