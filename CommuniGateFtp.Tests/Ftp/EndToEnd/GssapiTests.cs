@@ -105,6 +105,24 @@ public sealed class GssapiTests(GssapiServiceFactory service) : IClassFixture<Gs
     }
 
     [Fact]
+    public async Task A_realm_mapped_to_another_domain_gets_a_password_login()
+    {
+        _ = service.Realm;
+        await service.ApplySettingsAsync(s => s with { GssapiRealms = $"{KerberosRealm.Realm} = elsewhere.example" });
+        try
+        {
+            await using var client = await GssapiFtpClient.ConnectAsync(service.FtpPort);
+            Assert.StartsWith("235", await client.AuthenticateAsync());
+            Assert.StartsWith("331", await client.CommandAsync("USER alice")); // alice@elsewhere.example is no account
+            Assert.StartsWith("230", await client.CommandAsync("PASS alice-ftp-password-1")); // a password login, protected
+        }
+        finally
+        {
+            await service.ApplySettingsAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_ticket_for_a_service_outside_the_keytab_gets_535_and_a_new_auth_starts_over()
     {
         service.Realm.AddServicePrincipal("other/localhost");
