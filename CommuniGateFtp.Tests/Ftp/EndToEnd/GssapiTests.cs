@@ -89,6 +89,7 @@ public sealed class GssapiTests(GssapiServiceFactory service) : IClassFixture<Gs
         await client.SendProtectedAsync("MKD tampered", tamper: true);
         Assert.StartsWith("535", await client.ReadReplyAsync());
         Assert.False(Directory.Exists(Path.Combine(service.AccountRoot("alice"), "tampered")));
+        Assert.StartsWith("200", await client.CommandAsync("NOOP")); // the session survives the altered token
     }
 
     [Fact]
