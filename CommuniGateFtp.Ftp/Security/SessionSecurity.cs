@@ -56,6 +56,7 @@ public sealed class SessionSecurity : IDisposable
     /// </summary>
     public void RequestTls(string mechanism)
     {
+        AbandonGssapi(); // a GSSAPI exchange left half-done gives way
         Mechanism = SecurityMechanism.Tls;
         AuthName = mechanism;
         PendingSwitch = ControlSwitch.StartTls;
