@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README): installs what the tests need when it is missing, then builds and runs every test.
-# Needs: PostgreSQL server binaries, Chromium, curl, lftp, Python 3 (Debian packages), the .NET 10 SDK.
+# Needs: PostgreSQL server binaries, Chromium, curl, lftp, Python 3, MIT Kerberos (KDC, admin, user tools, python3-gssapi)
+# (Debian packages), the .NET 10 SDK.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +11,11 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v lftp >/dev/null 2>&1 || need+=(lftp)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+# GSSAPI tests: a throwaway KDC (krb5kdc, kadmin.local, kinit) and an independent client on MIT's GSSAPI bindings.
+[ -x /usr/sbin/krb5kdc ] || need+=(krb5-kdc)
+[ -x /usr/sbin/kadmin.local ] || need+=(krb5-admin-server)
+[ -x /usr/bin/kinit ] || need+=(krb5-user)
+/usr/bin/python3 -c 'import gssapi' >/dev/null 2>&1 || need+=(python3-gssapi)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else sudo=(); fi
   if [ "$(id -u)" = 0 ] || [ ${#sudo[@]} -gt 0 ]; then

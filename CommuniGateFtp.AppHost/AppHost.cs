@@ -14,6 +14,7 @@ var ftp = builder.AddProject<Projects.CommuniGateFtp_Ftp>("ftp")
     .WithEnvironment("Ftp__AdminPassword", adminPassword)
     .WithFileStorage()                  // accounts' files: .data/storage beside the AppHost when run locally
     .WithFtpsCertificate()              // AUTH TLS works out of the box: a self-signed development certificate
+    .WithGssapiKeytab()                 // AUTH GSSAPI when the AppHost is given Gssapi:Keytab
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.CommuniGateFtp_Admin>("admin")

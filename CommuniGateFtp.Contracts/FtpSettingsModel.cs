@@ -18,6 +18,8 @@ public sealed class FtpSettingsModel
     public bool AllowAnonymous { get; set; }
     public bool AllowCcc { get; set; }
     public bool RequireTlsForLogin { get; set; }
+    /// <summary>Kerberos realm → Domain, one <c>REALM = domain</c> a line (default: the realm in lower case).</summary>
+    public string GssapiRealms { get; set; } = "";
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(300);
     public TimeSpan LoginTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan FirstCommandTimeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -8,14 +8,16 @@ namespace CommuniGateFtp.Contracts;
 /// <param name="Client">The client's <c>[ip]:port</c>.</param>
 /// <param name="Listener">The listener socket the client connected to, <c>[ip]:port</c> (the local end point).</param>
 /// <param name="Account">The logged-in account, <c>name@domain</c>; null: not logged in.</param>
-/// <param name="Authentication"><c>Password</c> or <c>Anonymous</c> (GSSAPI later); null: not logged in.</param>
+/// <param name="Authentication"><c>Password</c>, <c>Anonymous</c> or <c>Gssapi</c>; null: not logged in.</param>
 /// <param name="State"><c>Connected</c>, <c>UserGiven</c> or <c>LoggedIn</c>.</param>
 /// <param name="Tls">The control connection's TLS, or null when it is clear.</param>
-/// <param name="Protection">Data protection (PROT): <c>Clear</c> or <c>Private</c>.</param>
+/// <param name="Protection">Data protection (PROT): <c>Clear</c>, <c>Safe</c> (GSSAPI integrity) or <c>Private</c>.</param>
 /// <param name="LastActivityAt">The last command or the end of the last transfer; a running transfer is activity (idle 0).</param>
 /// <param name="IdleSeconds">Seconds since <see cref="LastActivityAt"/> when this record was made (clients tick it on themselves).</param>
 /// <param name="BytesIn">Bytes received over the session's data connections, the running transfer included.</param>
 /// <param name="BytesOut">Bytes sent over the session's data connections (listings too), the running transfer included.</param>
+/// <param name="Principal">The Kerberos principal of a completed GSSAPI exchange (<c>alice@REALM</c>), else null.</param>
+/// <param name="Mechanism">The security mechanism: <c>None</c>, <c>Tls</c> or <c>Gssapi</c>.</param>
 public sealed record SessionResponse(
     long Id,
     string Client,
@@ -35,7 +37,9 @@ public sealed record SessionResponse(
     DateTimeOffset LastActivityAt,
     double IdleSeconds,
     long BytesIn,
-    long BytesOut);
+    long BytesOut,
+    string? Principal = null,
+    string Mechanism = "None");
 
 /// <summary>TLS on a control connection: protocol (<c>Tls13</c>) and cipher suite.</summary>
 public sealed record TlsResponse(string Protocol, string Cipher);

@@ -26,15 +26,12 @@ public sealed class DatabaseAccountAuthenticator(SessionDatabase database, Passw
         return name is null ? null : AuthenticatedAccount.Anonymous(name);
     }
 
+    public async Task<LoginResult> AuthorizeAsync(LoginName login, string service, CancellationToken cancellationToken) =>
+        await FindAsync(login, cancellationToken) is { } account ? Admit(account, service) : LoginResult.Fail(LoginFailure.UnknownAccount);
+
     public async Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken)
     {
-        var account = await database.RunAsync((db, ct) =>
-        {
-            var query = db.Accounts.AsNoTracking().Include(a => a.Domain).Where(a => a.Name == login.Account);
-            query = login.Domain is null ? query.Where(a => a.Domain.IsMain) : query.Where(a => a.Domain.Name == login.Domain);
-            return query.FirstOrDefaultAsync(ct);
-        }, cancellationToken);
-
+        var account = await FindAsync(login, cancellationToken);
         var check = passwords.Verify(account?.PasswordHash ?? _decoyHash.Value, password);
         if (account is null)
         {
@@ -44,6 +41,26 @@ public sealed class DatabaseAccountAuthenticator(SessionDatabase database, Passw
         {
             return LoginResult.Fail(LoginFailure.BadPassword);
         }
+        var admitted = Admit(account, service);
+        if (admitted.Succeeded && check == PasswordCheck.ValidRehashNeeded)
+        {
+            var rehashed = passwords.Hash(password);
+            await database.RunAsync((db, ct) => db.Accounts.Where(a => a.Id == account.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, rehashed), ct), cancellationToken);
+        }
+        return admitted;
+    }
+
+    private Task<Account?> FindAsync(LoginName login, CancellationToken cancellationToken) => database.RunAsync((db, ct) =>
+    {
+        var query = db.Accounts.AsNoTracking().Include(a => a.Domain).Where(a => a.Name == login.Account);
+        query = login.Domain is null ? query.Where(a => a.Domain.IsMain) : query.Where(a => a.Domain.Name == login.Domain);
+        return query.FirstOrDefaultAsync(ct);
+    }, cancellationToken);
+
+    // SES-PASS's checks after the credential: Domain and account enabled, the service enabled.
+    private static LoginResult Admit(Account account, string? service)
+    {
         if (!account.Domain.Enabled)
         {
             return LoginResult.Fail(LoginFailure.DomainDisabled);
@@ -55,12 +72,6 @@ public sealed class DatabaseAccountAuthenticator(SessionDatabase database, Passw
         if (service is not null && !account.HasService(service))
         {
             return LoginResult.Fail(LoginFailure.ServiceDisabled);
-        }
-        if (check == PasswordCheck.ValidRehashNeeded)
-        {
-            var rehashed = passwords.Hash(password);
-            await database.RunAsync((db, ct) => db.Accounts.Where(a => a.Id == account.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, rehashed), ct), cancellationToken);
         }
         return LoginResult.Success(new AuthenticatedAccount(account.Id, account.Name, account.Domain.Name, account.IsAdministrator)
         {

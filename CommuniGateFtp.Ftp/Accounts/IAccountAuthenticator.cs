@@ -6,6 +6,12 @@ public interface IAccountAuthenticator
     /// <param name="service">An Enabled Service the account must have (e.g. <c>FTP</c>), or null for none.</param>
     Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// GSS-USER: the account <paramref name="login"/> names when it may log in without a password — it exists, it and its
+    /// Domain are enabled, and it has <paramref name="service"/>; otherwise a failure, as for a wrong password.
+    /// </summary>
+    Task<LoginResult> AuthorizeAsync(LoginName login, string service, CancellationToken cancellationToken);
+
     /// <summary>SES-ANON: the anonymous caller of <paramref name="domain"/> (null: the Main Domain), or null when that Domain is unknown or disabled.</summary>
     Task<AuthenticatedAccount?> AnonymousAsync(string? domain, CancellationToken cancellationToken);
 

@@ -30,8 +30,8 @@ public enum FeatureCondition
 {
     Always,
 
-    /// <summary>A TLS certificate is loaded: AUTH TLS, PBSZ, PROT.</summary>
-    TlsCertificate,
+    /// <summary>A TLS certificate is loaded or GSSAPI is usable: AUTH, PBSZ, PROT.</summary>
+    SecurityMechanism,
 
     /// <summary>A certificate is loaded and the live setting <c>allowCcc</c> is on.</summary>
     CccAllowed,

@@ -9,7 +9,8 @@ using CommuniGateFtp.Ftp.Telemetry;
 namespace CommuniGateFtp.Ftp.Commands;
 
 /// <summary>
-/// Applies every cross-cutting policy once — known verb, login state (SES-STATE), argument encoding and presence — and opens one span and
+/// Applies every cross-cutting policy once — known verb, login state (SES-STATE), argument encoding and presence, the
+/// security rules (<see cref="SecurityPolicy"/>) — and opens one span and
 /// writes one log line per command; then calls the verb's handler. Handlers never re-check policy.
 /// </summary>
 public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings settings,
@@ -76,6 +77,10 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
 
     private ValueTask<FtpReply> DecideAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)
     {
+        if (SecurityPolicy.CheckProtection(session) is { } unprotected)
+        {
+            return ValueTask.FromResult(unprotected);
+        }
         if (!KnownVerbs.All.Contains(command.Verb))
         {
             return ValueTask.FromResult(new FtpReply(ReplyCode.SyntaxError, "Unknown command"));
@@ -88,11 +93,6 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
         if (!registry.TryGet(command.Verb, out var entry))
         {
             return ValueTask.FromResult(new FtpReply(ReplyCode.NotImplemented, $"{command.Verb} not implemented"));
-        }
-        if (command.Verb is "USER" or "PASS" && !session.ControlIsTls && settings.Current.RequireTlsForLogin)
-        {
-            // TLS-POLICY
-            return ValueTask.FromResult(new FtpReply(ReplyCode.NotLoggedIn, "TLS required"));
         }
         if (session.EpsvAll && KnownVerbs.LockedOutByEpsvAll.Contains(command.Verb))
         {
@@ -113,6 +113,10 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
         {
             // RFC 959 4.2: a missing required argument is a syntax error in the arguments, not a refused name (553).
             return ValueTask.FromResult(new FtpReply(ReplyCode.ArgumentSyntaxError, $"{command.Verb} needs an argument"));
+        }
+        if (SecurityPolicy.Check(session, command, settings.Current) is { } refusal)
+        {
+            return ValueTask.FromResult(refusal);
         }
         return entry.Handler.HandleAsync(new FtpCommandContext(session, command), cancellationToken);
     }

@@ -11,7 +11,7 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// Runs a transfer command's data phase beside the command loop, so ABOR, STAT and NOOP are served meanwhile
 /// (LIM-CONCURRENT): open the data connection in DATA-ORDER, run the body, answer 226, 425, 426, 451 or 452.
 /// </summary>
-public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBook log, TransferTracker tracker, TimeProvider time,
+public sealed class TransferRunner(LiveSettings live, DataChannelProtection protection, FtpLogBook log, TransferTracker tracker, TimeProvider time,
     ILogger<TransferRunner> logger)
 {
     /// <summary>
@@ -30,7 +30,7 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
             _ = finished?.Invoke(false);
             return refusal ?? new FtpReply(425, "Use PORT or PASV first");
         }
-        var transfer = new FtpTransfer(command, path, direction, time, size, session.DataIsPrivate);
+        var transfer = new FtpTransfer(command, path, direction, time, size, session.Security.DataProtection);
         session.CurrentTransfer = transfer;
         tracker.Started(session, transfer);
         _ = RunAsync(session, channel, transfer, openingText, body, finished, stopping);
@@ -66,9 +66,10 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
                     log.Write(CgpLogLevel.LowLevel, session.Id, session.Client,
                         $"data connection {socket.LocalEndPoint} <-> {socket.RemoteEndPoint} opened for {transfer.Command}");
                 }
-                if (stream is not null && session.DataIsPrivate)
+                if (stream is not null)
                 {
-                    stream = await ProtectAsync(session, stream, transfer.Direction == TransferDirection.Receive, settings.DataConnectTimeout, linked.Token); // TLS-DATA
+                    // The protection variant is chosen here, once (TLS-DATA: a failed handshake gets 425).
+                    stream = await protection.ProtectAsync(session, stream, transfer.Direction == TransferDirection.Receive, settings.DataConnectTimeout, linked.Token);
                 }
                 if (stream is null)
                 {
@@ -80,10 +81,7 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
                     {
                         await body(stream, transfer, settings.DataStallTimeout, linked.Token);
                         await stream.FlushAsync(linked.Token);
-                        if (stream is System.Net.Security.SslStream ssl)
-                        {
-                            await ssl.ShutdownAsync(); // close_notify: GnuTLS clients (lftp) insist on it
-                        }
+                        await DataChannelProtection.FinishAsync(stream, linked.Token);
                     }
                     succeeded = true;
                     final = new FtpReply(226, "Transfer complete");
@@ -101,6 +99,11 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
             {
                 cause = ex.InnerException?.Message ?? ex.Message; // reported once, with the outcome
                 final = new FtpReply(426, "Data connection closed, transfer aborted");
+            }
+            catch (Security.Gssapi.GssapiProtectionException ex)
+            {
+                cause = ex.Message;
+                final = new FtpReply(535, "Protected data failed its integrity check, transfer aborted"); // GSS-PROT
             }
             catch (Exception ex)
             {
@@ -133,7 +136,7 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
                 await session.Replies.SendAsync(final, CancellationToken.None);
             }
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException or Security.Gssapi.GssapiProtectionException)
         {
             // The control connection is gone too.
         }
@@ -152,22 +155,6 @@ public sealed class TransferRunner(LiveSettings live, TlsHandshake tls, FtpLogBo
         log.Write(level, session.Id, session.Client, succeeded
             ? $"{transfer.Command} {transfer.Path}: {transfer.Bytes} bytes {(receiving ? "received" : "sent")}"
             : $"{transfer.Command} {transfer.Path} ended after {transfer.Bytes} bytes: {outcome}");
-    }
-
-    private async Task<Stream?> ProtectAsync(FtpSession session, Stream plain, bool receiving, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var ssl = await tls.AcceptDataAsync(plain, receiving, timeout, cancellationToken);
-            log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"data connection TLS {ssl.SslProtocol} {ssl.NegotiatedCipherSuite}");
-            return ssl;
-        }
-        catch (Exception ex) when (ex is IOException or System.Security.Authentication.AuthenticationException
-                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            log.Write(CgpLogLevel.Problems, session.Id, session.Client, $"TLS handshake on a data connection failed: {ex.Message}");
-            return null; // 425
-        }
     }
 
     private async Task<Stream?> OpenAsync(IDataChannel channel, TimeSpan timeout, CancellationToken cancellationToken)

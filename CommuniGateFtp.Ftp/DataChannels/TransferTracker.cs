@@ -77,6 +77,6 @@ public sealed class TransferTracker(SessionRegistry registry, TransferHistory hi
     private static TagList Tags(FtpTransfer transfer) => new()
     {
         { "direction", transfer.Direction == TransferDirection.Receive ? "receive" : "send" },
-        { "protection", transfer.IsPrivate ? "private" : "clear" },
+        { "protection", transfer.Protection.ToString().ToLowerInvariant() },
     };
 }

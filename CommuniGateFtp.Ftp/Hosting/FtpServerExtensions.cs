@@ -6,6 +6,7 @@ using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Listeners;
 using CommuniGateFtp.Ftp.Security;
+using CommuniGateFtp.Ftp.Security.Gssapi;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
@@ -49,6 +50,7 @@ public static class FtpServerExtensions
         services.AddHostedService<StorageReconciler>();
         services.AddHostedService<SettingsNotifications>();
         services.AddHostedService<BlacklistRefresher>();
+        services.AddHostedService<GssapiStartup>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<FtpListenerService>();
@@ -86,6 +88,8 @@ public static class FtpServerExtensions
         services.AddSingleton<FileWriteGate>();
         services.AddSingleton<ServerCertificate>();
         services.AddSingleton<TlsHandshake>();
+        services.AddSingleton<DataChannelProtection>();
+        services.AddSingleton<GssapiAcceptor>();
         services.AddSingleton<PassivePortPool>();
         services.AddSingleton<WanAddressPolicy>();
         services.AddSingleton<DataChannelFactory>();

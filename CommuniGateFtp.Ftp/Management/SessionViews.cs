@@ -1,4 +1,5 @@
 using CommuniGateFtp.Contracts;
+using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
 using Microsoft.Extensions.Options;
@@ -18,16 +19,18 @@ public sealed class SessionViews(IOptions<FtpOptions> options, TimeProvider time
         var now = time.GetUtcNow();
         var transfer = s.CurrentTransfer;
         var activity = s.Activity;
+        var security = s.Security;
         var running = transfer?.Bytes ?? 0;
         var lastActivity = transfer is null ? activity.LastActivityAt : now; // a running transfer is activity (SES-IDLE)
         return new SessionResponse(
-            s.Id, s.Client, s.Account?.Address, s.ConnectedAt, s.State.ToString(), s.CurrentDirectory.ToString(), s.ControlIsTls,
-            s.DataIsPrivate, activity.LastCommand?.ToLogString(), // LOG-MASK: PASS ***, never its argument
+            s.Id, s.Client, s.Account?.Address, s.ConnectedAt, s.State.ToString(), s.CurrentDirectory.ToString(), security.Tls is not null,
+            security.DataProtection != DataProtectionLevel.Clear, activity.LastCommand?.ToLogString(), // LOG-MASK: PASS ***, never its argument
             transfer is null ? null : Of(transfer, now),
-            Node, s.Listener, s.LoginMethod?.ToString(), s.Tls is { } tls ? new TlsResponse(tls.Protocol, tls.Cipher) : null,
-            s.DataIsPrivate ? "Private" : "Clear", lastActivity, Math.Max((now - lastActivity).TotalSeconds, 0),
+            Node, s.Listener, s.LoginMethod?.ToString(), security.Tls is { } tls ? new TlsResponse(tls.Protocol, tls.Cipher) : null,
+            security.DataProtection.ToString(), lastActivity, Math.Max((now - lastActivity).TotalSeconds, 0),
             activity.BytesIn + (transfer?.Direction == TransferDirection.Receive ? running : 0),
-            activity.BytesOut + (transfer?.Direction == TransferDirection.Send ? running : 0));
+            activity.BytesOut + (transfer?.Direction == TransferDirection.Send ? running : 0),
+            security.Principal, security.Mechanism.ToString());
     }
 
     public FinishedTransferResponse Of(FinishedTransfer t) => new(Node, t.SessionId, t.Account, t.Client, t.Command, t.Path,

@@ -2,11 +2,10 @@ namespace CommuniGateFtp.Ftp.Protocol;
 
 /// <summary>
 /// A reply: its code, one or more text lines (more than one makes a multi-line reply, CMD-MULTI), whether the
-/// control connection closes after it has been sent, and whether TLS starts on it right after (AUTH TLS, RFC 4217 4)
-/// or ends (CCC, RFC 4217 12).
+/// control connection closes after it has been sent. A change of the control connection's security layer that follows
+/// a reply is the session's (<see cref="Security.SessionSecurity.PendingSwitch"/>), not the reply's.
 /// </summary>
-public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseConnection = false, bool StartTls = false,
-    bool StopTls = false)
+public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseConnection = false)
 {
     public FtpReply(int code, string text, bool closeConnection = false) : this(code, [text], closeConnection)
     {
@@ -16,6 +15,15 @@ public sealed record FtpReply(int Code, IReadOnlyList<string> Lines, bool CloseC
     public static FtpReply Deferred { get; } = new(0, "");
 
     public bool IsDeferred => Code == 0;
+
+    /// <summary>
+    /// The reply as it may be logged or shown: the security data of <c>235</c>/<c>335 ADAT=</c> replaced by its length
+    /// (LOG-MASK), everything else as it is.
+    /// </summary>
+    public FtpReply ToLoggable() =>
+        Code is 235 or 335 && Lines.Count == 1 && Lines[0].StartsWith("ADAT=", StringComparison.Ordinal)
+            ? this with { Lines = [$"ADAT=<{Lines[0].Length - 5} bytes>"] }
+            : this;
 
     public override string ToString() => $"{Code} {Lines[^1]}";
 }

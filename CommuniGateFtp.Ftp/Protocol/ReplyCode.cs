@@ -9,6 +9,10 @@ public static class ReplyCode
     public const int SystemType = 215;
     public const int NotNeeded = 202;
     public const int UserLoggedIn = 230;
+
+    /// <summary>RFC 2228: logged in, authorized by the security data exchange (no password needed).</summary>
+    public const int UserAuthorizedBySecurityData = 232;
+
     public const int PasswordRequired = 331;
     public const int ServiceNotAvailable = 421;
     public const int LocalError = 451;

@@ -16,15 +16,16 @@ public sealed class ControlConnection(IDuplexPipe transport, TimeProvider time) 
 
     public IDuplexPipe Pipe { get; private set; } = transport;
 
-    /// <summary>Runs the server handshake; false (and logged) when it fails or times out: the connection then closes.</summary>
-    public async Task<bool> StartTlsAsync(FtpSession session, TlsHandshake tls, TimeSpan timeout, FtpLogBook log, CancellationToken stopping)
+    /// <summary>Runs the server handshake (<paramref name="implicitTls"/>: before the greeting, TLS-IMPLICIT); false (and logged) when it fails or times out: the connection then closes.</summary>
+    public async Task<bool> StartTlsAsync(FtpSession session, TlsHandshake tls, TimeSpan timeout, FtpLogBook log, CancellationToken stopping,
+        bool implicitTls = false)
     {
         try
         {
             var (pipe, stream) = await tls.AcceptAsync(_transport, timeout, stopping);
             (Pipe, _tls) = (pipe, stream);
             session.Replies.Switch(pipe.Output);
-            session.Tls = new ControlTls(stream.SslProtocol.ToString(), stream.NegotiatedCipherSuite.ToString());
+            session.Security.TlsStarted(new ControlTls(stream.SslProtocol.ToString(), stream.NegotiatedCipherSuite.ToString()), implicitTls);
             log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"TLS {stream.SslProtocol} {stream.NegotiatedCipherSuite} on the control connection");
             return true;
         }
@@ -69,7 +70,7 @@ public sealed class ControlConnection(IDuplexPipe transport, TimeProvider time) 
         _tls = null;
         Pipe = _transport;
         session.Replies.Switch(_transport.Output);
-        session.Tls = null;
+        session.Security.TlsStopped();
         return true;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Sessions;
@@ -74,20 +75,8 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     /// <summary>The facts MLSD/MLST send (OPTS MLST, RFC 3659 7.9).</summary>
     public IReadOnlySet<string> MlstFacts { get; set; } = CommuniGateFtp.Ftp.Storage.Listing.MlstFacts.All;
 
-    /// <summary>The TLS protecting the control connection (AUTH TLS, or an implicit-TLS socket), or null when clear.</summary>
-    public ControlTls? Tls { get; set; }
-
-    /// <summary>True once TLS protects the control connection.</summary>
-    public bool ControlIsTls => Tls is not null;
-
-    /// <summary>The TLS mechanism the client asked for (<c>TLS</c>, <c>SSL</c>, ...), for STAT and the live view.</summary>
-    public string? TlsMechanism { get; set; }
-
-    /// <summary>RFC 4217 9: PBSZ was given after the security exchange, so PROT may follow.</summary>
-    public bool ProtectionBufferSizeSet { get; set; }
-
-    /// <summary>PROT P: data connections are TLS-protected (RFC 4217 9).</summary>
-    public bool DataIsPrivate { get; set; }
+    /// <summary>The security layer: mechanism, control protection, PBSZ and PROT level (RFC 2228, RFC 4217).</summary>
+    public SessionSecurity Security { get; } = new();
 
     /// <summary>The prepared data connection (DATA-ONE), or null.</summary>
     public IDataChannel? DataChannel { get; private set; }

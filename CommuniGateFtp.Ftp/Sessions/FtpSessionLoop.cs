@@ -6,6 +6,7 @@ using CommuniGateFtp.Ftp.Blacklist;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Security;
+using CommuniGateFtp.Ftp.Security.Gssapi;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Telemetry;
 using Microsoft.Extensions.Options;
@@ -25,8 +26,9 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         ILoginCompletionFeature? login = null)
     {
         var session = registry.Open(remote, local);
-        session.Replies = new ReplyChannel(transport.Output, reply =>
+        session.Replies = new ReplyChannel(transport.Output, sent =>
         {
+            var reply = sent.ToLoggable(); // LOG-MASK: no ADAT token in a log or a live view
             if (session.Activity.IsWatched)
             {
                 session.Activity.ReplySent(reply, time.GetUtcNow());
@@ -35,7 +37,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             {
                 log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "-> " + string.Join(" | ", reply.Lines.Select((l, i) => i == 0 ? $"{reply.Code} {l}" : l)));
             }
-        });
+        }, session.Security);
         using var activity = FtpTelemetry.Source.StartActivity("FTP session", ActivityKind.Server);
         activity?.SetTag("ftp.session.id", session.Id);
         activity?.SetTag("client.address", (remote as IPEndPoint)?.Address.ToString());
@@ -45,11 +47,10 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         {
             var settings = options.CurrentValue;
             var control = new ControlConnection(transport, time);
-            if (implicitTls && !await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, log, stopping))
+            if (implicitTls && !await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, log, stopping, implicitTls: true))
             {
                 return;
             }
-            session.DataIsPrivate = implicitTls;
             await session.Replies.SendAsync(new FtpReply(ReplyCode.ServiceReady, $"{HostName(settings)} CommuniGateFtp ready"), stopping);
             try
             {
@@ -85,6 +86,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
         {
             registry.Close(session);
             await EndSessionAsync(session);
+            session.Security.Dispose();
             FtpTelemetry.ActiveSessions.Add(-1);
             activity?.SetTag("ftp.account", session.Account?.Address);
             logger.SessionClosed(session.Id, session.Client, time.GetUtcNow() - session.ConnectedAt);
@@ -146,7 +148,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             }
 
             var buffer = read.Buffer;
-            var switchTls = false;
+            var change = ControlSwitch.None;
             try
             {
                 while (true)
@@ -169,21 +171,21 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                     {
                         return;
                     }
-                    if (reply.StartTls || reply.StopTls)
+                    change = session.Security.TakeSwitch();
+                    if (change != ControlSwitch.None)
                     {
-                        switchTls = true; // at the command boundary: what follows belongs to the new layer
-                        break;
+                        break; // at the command boundary: what follows belongs to the new layer
                     }
                 }
             }
             finally
             {
                 // Bytes after AUTH belong to TLS: leave them unexamined so the handshake reads them first.
-                transport.Input.AdvanceTo(buffer.Start, switchTls ? buffer.Start : buffer.End);
+                transport.Input.AdvanceTo(buffer.Start, change != ControlSwitch.None ? buffer.Start : buffer.End);
             }
-            if (switchTls)
+            if (change != ControlSwitch.None)
             {
-                var switched = session.ControlIsTls
+                var switched = change == ControlSwitch.StopTls
                     ? await control.StopTlsAsync(session, live.Current.LoginTimeout, stopping)
                     : await control.StartTlsAsync(session, tls, live.Current.LoginTimeout, log, stopping);
                 if (!switched)
@@ -205,6 +207,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
     private async ValueTask<FtpReply> ServeLineAsync(FtpSession session, ReadOnlySequence<byte> line,
         ArrayBufferWriter<byte> data, ArrayBufferWriter<byte> refusals, CancellationToken stopping)
     {
+        session.Security.CommandProtection = DataProtectionLevel.Clear; // until a MIC or ENC line says otherwise
         data.ResetWrittenCount();
         refusals.ResetWrittenCount();
         TelnetFilter.Filter(line, data, refusals);
@@ -225,12 +228,29 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, $"<- ({data.WrittenCount} bytes that are not a command)");
             return new FtpReply(ReplyCode.SyntaxError, "Unknown command");
         }
+        Received(session, command);
+        if (ControlProtection.IsProtectedCommand(command.Verb))
+        {
+            // GSS-CMD: the protected command is unwrapped before it is parsed; its reply is protected alike.
+            var (inner, refusal) = ControlProtection.Open(session.Security, command, data);
+            if (refusal is not null)
+            {
+                log.Write(CgpLogLevel.Problems, session.Id, session.Client, $"{command.ToLogString()} refused: {refusal}");
+                return refusal;
+            }
+            command = inner!;
+            Received(session, command);
+        }
+        return await dispatcher.DispatchAsync(session, command, stopping);
+    }
+
+    private void Received(FtpSession session, FtpCommand command)
+    {
         session.Activity.CommandReceived(command, time.GetUtcNow()); // builds a protocol line only while someone watches
         if (log.IsEnabled(CgpLogLevel.AllInfo)) // no string is built per command unless someone reads it
         {
             log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "<- " + command.ToLogString()); // LOG-MASK: never the raw PASS line
         }
-        return await dispatcher.DispatchAsync(session, command, stopping);
     }
 
     private TimeSpan LoginTimeLeft(FtpSession session, FtpServerSettings current, bool commandSeen)
@@ -246,7 +266,7 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
             await session.Replies.SendAsync(reply, cts.Token);
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException or GssapiProtectionException)
         {
         }
     }

@@ -4,8 +4,9 @@ namespace CommuniGateFtp.Ftp.Sessions;
 /// A running transfer with live counters (the registry and dashboard read them) and the means to abort it (ABOR).
 /// </summary>
 /// <param name="size">The bytes it will move when known (RETR: the file less the REST offset; an upload after ALLO).</param>
-/// <param name="isPrivate">PROT P: the data connection is TLS-protected (the metrics' protection tag).</param>
-public sealed class FtpTransfer(string command, string path, TransferDirection direction, TimeProvider clock, long? size = null, bool isPrivate = false)
+/// <param name="protection">The data connection's protection level (PROT; the metrics' protection tag).</param>
+public sealed class FtpTransfer(string command, string path, TransferDirection direction, TimeProvider clock, long? size = null,
+    Security.DataProtectionLevel protection = Security.DataProtectionLevel.Clear)
     : IDisposable
 {
     // The rate shown is over the last few progress samples (about two seconds), not since the start, so a stalled or
@@ -33,7 +34,7 @@ public sealed class FtpTransfer(string command, string path, TransferDirection d
     /// <summary>How many bytes this transfer will move, when known.</summary>
     public long? Size { get; } = size;
 
-    public bool IsPrivate { get; } = isPrivate;
+    public Security.DataProtectionLevel Protection { get; } = protection;
 
     public long Bytes => Interlocked.Read(ref _bytes);
 

@@ -1,13 +1,17 @@
 using System.IO.Pipelines;
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Security;
+using CommuniGateFtp.Ftp.Security.Gssapi;
 
 namespace CommuniGateFtp.Ftp.Sessions;
 
 /// <summary>
 /// Writes replies to the control connection one at a time: the command loop and a running transfer (150/226/426)
 /// both answer, and their lines must never interleave. <paramref name="sent"/> sees each reply once it is out (LOG-CONTENT).
+/// While a GSSAPI context protects the control connection, replies to protected commands are wrapped line by line
+/// (RFC 2228 4); TLS protects them below, in the pipe.
 /// </summary>
-public sealed class ReplyChannel(PipeWriter output, Action<FtpReply>? sent = null)
+public sealed class ReplyChannel(PipeWriter output, Action<FtpReply>? sent = null, SessionSecurity? security = null)
 {
     private PipeWriter _output = output;
 
@@ -18,7 +22,14 @@ public sealed class ReplyChannel(PipeWriter output, Action<FtpReply>? sent = nul
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            FtpReplyWriter.Write(reply, _output);
+            if (security is { CommandProtection: not DataProtectionLevel.Clear, Gssapi: { IsEstablished: true } context })
+            {
+                ProtectedReplyWriter.Write(reply, security.CommandProtection, context, _output);
+            }
+            else
+            {
+                FtpReplyWriter.Write(reply, _output);
+            }
             var flush = await _output.FlushAsync(cancellationToken);
             if (flush.IsCompleted)
             {

@@ -63,4 +63,7 @@ public sealed class FtpOptions
 
     /// <summary>SET-TLS: certificate and TLS policies.</summary>
     public TlsOptions Tls { get; set; } = new();
+
+    /// <summary>SET-GSS: the Kerberos keytab for AUTH GSSAPI.</summary>
+    public GssapiOptions Gssapi { get; set; } = new();
 }

@@ -37,6 +37,12 @@ public sealed record FtpServerSettings
     /// <summary>SET-TLS, TLS-POLICY: USER/PASS only on a protected control connection (530 otherwise).</summary>
     public bool RequireTlsForLogin { get; init; }
 
+    /// <summary>
+    /// SET-GSS, GSS-USER: Kerberos realm → Domain, one <c>REALM = domain</c> a line; a realm not listed maps to the Domain
+    /// named like it in lower case.
+    /// </summary>
+    public string GssapiRealms { get; init; } = "";
+
     /// <summary>SET-TIMEOUTS, SES-IDLE: no command for this long ends the session with 421 (RFC 1123: at least 5 minutes).</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(300);
 
@@ -180,6 +186,10 @@ public sealed record FtpServerSettings
         Within(errors, "tempBlacklistWindow", TempBlacklistWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Within(errors, "tempBlacklistTime", TempBlacklistTime, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Within(errors, "tempBlacklistMaxTime", TempBlacklistMaxTime, TempBlacklistTime, TimeSpan.FromDays(7));
+        if (!Accounts.GssapiRealms.TryParse(GssapiRealms, out _, out var realmError))
+        {
+            errors["gssapiRealms"] = [realmError!];
+        }
         if (!Listeners.IpAddressList.TryParse(UnblacklistableIps, out _, out var whiteHoleError))
         {
             errors["unblacklistableIps"] = [whiteHoleError!];

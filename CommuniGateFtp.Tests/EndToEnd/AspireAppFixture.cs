@@ -24,6 +24,12 @@ public sealed class AspireAppFixture : IAsyncLifetime
 
     public string? StartFailure { get; private set; }
 
+    /// <summary>The Kerberos realm whose keytab the AppHost hands to the ftp service (<c>Gssapi:Keytab</c>), when installed.</summary>
+    public KerberosRealm? Realm { get; private set; }
+
+    /// <summary>Why the realm could not be made although the packages are installed, or null.</summary>
+    public string? RealmFailure { get; private set; }
+
     /// <summary>The data directory of the local PostgreSQL server the AppHost runs.</summary>
     public string PostgresDataDirectory => Path.Combine(_dataRoot!.FullName, "postgres");
 
@@ -38,12 +44,21 @@ public sealed class AspireAppFixture : IAsyncLifetime
             return;
         }
         _dataRoot = Directory.CreateTempSubdirectory("cgftp-e2e-");
+        try
+        {
+            Realm = KerberosRealm.IsInstalled ? KerberosRealm.Start() : null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            RealmFailure = ex.Message; // only the Kerberos test fails for it, not the whole collection
+        }
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CommuniGateFtp_AppHost>(
         [
             $"--Ftp:Port={FtpPort}",
             $"--Postgres:DataDirectory={PostgresDataDirectory}",
             $"--Parameters:admin-password={AdminPassword}",
             $"--Ftp:StorageRoot={StorageRoot}",
+            .. Realm is null ? Array.Empty<string>() : [$"--Gssapi:Keytab={Realm.Keytab}"],
         ]);
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -75,6 +90,7 @@ public sealed class AspireAppFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
         _dataRoot?.Delete(recursive: true);
+        Realm?.Dispose();
     }
 }
 

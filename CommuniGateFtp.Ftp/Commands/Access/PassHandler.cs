@@ -42,7 +42,7 @@ public sealed class PassHandler(IAccountAuthenticator authenticator, FileStore f
             session.CompleteLogin(account, files.OpenSpace(account), anonymous ? LoginMethod.Anonymous : LoginMethod.Password);
             logger.LoginSucceeded(session.Id, session.Client, account.Address);
             log.Write(CgpLogLevel.Major, session.Id, session.Client,
-                $"login {account.Address} ok ({(anonymous ? "anonymous" : "PASS")}, TLS {(session.ControlIsTls ? "yes" : "no")})");
+                $"login {account.Address} ok ({(anonymous ? "anonymous" : "PASS")}, TLS {(session.Security.Tls is not null ? "yes" : "no")})");
             return new FtpReply(ReplyCode.UserLoggedIn, anonymous ? "Anonymous access granted, restrictions apply" : $"User {account.Name} logged in");
         }
 

@@ -1,4 +1,5 @@
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Storage.Listing;
@@ -31,6 +32,11 @@ public sealed class StatHandler(TimeProvider time) : IFtpCommandHandler
         return new FtpReply(213, [$"Status of {target.Path}:", .. lines, "End"]);
     }
 
+    private static string ControlText(SessionSecurity security) =>
+        security.Tls is not null ? $"TLS (AUTH {security.AuthName ?? "implicit"})"
+        : security.Principal is { } principal ? $"GSSAPI ({principal})"
+        : "clear";
+
     private List<string> Status(FtpSession session)
     {
         var lines = new List<string>
@@ -39,7 +45,7 @@ public sealed class StatHandler(TimeProvider time) : IFtpCommandHandler
             $"Connected from {session.Client}",
             session.Account is { } account ? $"Logged in as {account.Address}" : "Not logged in",
             $"TYPE: {(session.TransferType == TransferType.Ascii ? "ASCII" : "BINARY")}, STRUcture: File, MODE: Stream",
-            $"Control connection: {(session.ControlIsTls ? $"TLS (AUTH {session.TlsMechanism ?? "implicit"})" : "clear")}; data protection: {(session.DataIsPrivate ? "private" : "clear")}",
+            $"Control connection: {ControlText(session.Security)}; data protection: {session.Security.DataProtection.ToString().ToLowerInvariant()}",
         };
         if (session.CurrentTransfer is { } transfer)
         {

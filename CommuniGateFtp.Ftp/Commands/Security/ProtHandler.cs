@@ -1,30 +1,27 @@
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Security;
 
 namespace CommuniGateFtp.Ftp.Commands.Security;
 
-/// <summary>PROT (RFC 2228, RFC 4217 9): C and P under TLS; S and E get 536 (TLS-PROT).</summary>
-[FtpCommand("PROT", Feature = "PROT", Condition = FeatureCondition.TlsCertificate, ArgumentRequired = true)]
+/// <summary>
+/// PROT (RFC 2228, RFC 4217 9): sets the data protection level for the next data connections, among the levels the
+/// session's mechanism offers (TLS-PROT: C and P; others <c>536</c>). That it must follow PBSZ is the dispatcher's rule.
+/// </summary>
+[FtpCommand("PROT", Feature = "PROT", Condition = FeatureCondition.SecurityMechanism, ArgumentRequired = true)]
 public sealed class ProtHandler : IFtpCommandHandler
 {
     public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        var session = context.Session;
-        if (!session.ControlIsTls || !session.ProtectionBufferSizeSet)
+        var security = context.Session.Security;
+        if (DataProtectionLevels.Parse(context.Command.Argument) is not { } level)
         {
-            return ValueTask.FromResult(new FtpReply(503, "PROT needs AUTH and PBSZ first"));
+            return ValueTask.FromResult(new FtpReply(504, "Unknown protection level"));
         }
-        switch (context.Command.Argument.Trim().ToUpperInvariant())
+        if (!security.Supports(level))
         {
-            case "C":
-                session.DataIsPrivate = false;
-                return ValueTask.FromResult(new FtpReply(200, "Protection level set to Clear"));
-            case "P":
-                session.DataIsPrivate = true;
-                return ValueTask.FromResult(new FtpReply(200, "Protection level set to Private"));
-            case "S" or "E":
-                return ValueTask.FromResult(new FtpReply(536, "Protection level not supported with TLS"));
-            default:
-                return ValueTask.FromResult(new FtpReply(504, "Unknown protection level"));
+            return ValueTask.FromResult(new FtpReply(536, $"Protection level not supported with {security.Mechanism.ToString().ToUpperInvariant()}"));
         }
+        security.SetDataProtection(level);
+        return ValueTask.FromResult(new FtpReply(200, $"Protection level set to {level}"));
     }
 }

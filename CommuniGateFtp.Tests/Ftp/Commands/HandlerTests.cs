@@ -22,15 +22,16 @@ public sealed class HandlerTests : IDisposable
     private readonly FtpSession _session;
     private readonly UnlimitedStorageUsage _usage = new();
     private readonly StorageChanges _changes;
+    private readonly FileStore _store;
 
     public HandlerTests()
     {
         _session = new FtpSession(1, new IPEndPoint(IPAddress.Loopback, 40000), new IPEndPoint(IPAddress.Loopback, 21), DateTimeOffset.UtcNow);
         var account = new AuthenticatedAccount(1, "alice", "test.example", false);
         var none = new NoAccessControl();
-        var store = new FileStore(Options.Create(new FtpOptions { StorageRoot = _root }), none, new AccessPolicy(none));
+        _store = new FileStore(Options.Create(new FtpOptions { StorageRoot = _root }), none, new AccessPolicy(none));
         _changes = new StorageChanges(_usage, none);
-        _session.CompleteLogin(account, store.OpenSpace(account));
+        _session.CompleteLogin(account, _store.OpenSpace(account));
     }
 
     private async Task<FtpReply> Run(IFtpCommandHandler handler, string verb, string argument = "") =>
@@ -68,9 +69,10 @@ public sealed class HandlerTests : IDisposable
 
     [Fact]
     public async Task Rnto_without_rnfr_is_out_of_sequence_and_user_logs_out()
+    // Without a GSSAPI exchange USER never reads the live settings or writes the log: they are not needed here.
     {
         Assert.Equal(503, (await Run(new RntoHandler(_changes), "RNTO", "x")).Code);
-        Assert.Equal(331, (await Run(new UserHandler(new TableAuthenticator()), "USER", "bob")).Code);
+        Assert.Equal(331, (await Run(new UserHandler(new TableAuthenticator(), _store, null!, null!), "USER", "bob")).Code);
         Assert.False(_session.IsLoggedIn);
         Assert.Equal(new LoginName("bob", null), _session.PendingLogin);
     }

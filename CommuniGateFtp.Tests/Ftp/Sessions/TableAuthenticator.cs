@@ -11,6 +11,11 @@ public sealed class TableAuthenticator : IAccountAuthenticator
             ? LoginResult.Success(new AuthenticatedAccount(1, "alice", "test.example", false))
             : LoginResult.Fail(LoginFailure.BadPassword));
 
+    public Task<LoginResult> AuthorizeAsync(LoginName login, string service, CancellationToken cancellationToken) =>
+        Task.FromResult(login.Account == "alice"
+            ? LoginResult.Success(new AuthenticatedAccount(1, "alice", "test.example", false))
+            : LoginResult.Fail(LoginFailure.UnknownAccount));
+
     public Task<string?> DomainOwningAsync(IPAddress localAddress, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     public Task<bool> DomainServesAsync(string domain, CancellationToken cancellationToken) => Task.FromResult(domain == "test.example");
