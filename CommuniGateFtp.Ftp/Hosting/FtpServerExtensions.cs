@@ -1,10 +1,12 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Blacklist;
+using CommuniGateFtp.Ftp.Cluster;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Listeners;
+using CommuniGateFtp.Ftp.Management;
 using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Settings;
@@ -39,11 +41,19 @@ public static class FtpServerExtensions
         services.AddSingleton<IAccessControlStore, DatabaseAccessControlStore>();
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<FtpConnectionHandler>();
+        services.TryAddSingleton<SessionViews>();
+        services.AddSingleton<ClusterIdentity>();
+        services.AddSingleton<ClusterStore>();
+        services.AddSingleton<ClusterRequests>();
+        services.AddSingleton<RemoteSessions>();
+        services.AddSingleton<LocalSessionSummaries>();
 
         // Order matters: the database is migrated and seeded before the listener accepts anyone.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<ClusterPresence>();      // the node's range of session ids, before any session
         services.AddHostedService<StorageReconciler>();
         services.AddHostedService<SettingsNotifications>();
+        services.AddHostedService<ClusterNotifications>();
         services.AddHostedService<BlacklistRefresher>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<ConnectionAdmission>();

@@ -109,11 +109,11 @@ public static class AccountsApi
     }
 
     /// <summary>
-    /// CGP: removing an account removes its data — its File Storage and the ACL entries that name it — and its sessions on
-    /// this node end with 421 (other nodes' sessions fail their next storage command).
+    /// CGP: removing an account removes its data — its File Storage and the ACL entries that name it — and its sessions end
+    /// with 421: this node's at once, the other nodes' when they hear of it (NOTIFY).
     /// </summary>
     private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DeleteAsync(string domain, string name,
-        FtpDbContext db, FileStore store, SessionRegistry sessions, CancellationToken cancellationToken)
+        FtpDbContext db, FileStore store, SessionRegistry sessions, Cluster.ClusterRequests cluster, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
         {
@@ -133,6 +133,7 @@ public static class AccountsApi
         {
             session.Disconnect();
         }
+        await cluster.DisconnectAccountAsync(account.Id, cancellationToken);
         store.Remove(new StorageOwner(account.Id, account.Name, account.Domain.Name));
         return TypedResults.NoContent();
     }

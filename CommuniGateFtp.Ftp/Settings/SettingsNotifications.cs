@@ -1,8 +1,6 @@
 using CommuniGateFtp.Ftp.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Polly;
-using Polly.Retry;
 
 namespace CommuniGateFtp.Ftp.Settings;
 
@@ -13,23 +11,7 @@ namespace CommuniGateFtp.Ftp.Settings;
 public sealed class SettingsNotifications(LiveSettings settings, IServiceScopeFactory scopes, Telemetry.FtpLogBook log,
     ILogger<SettingsNotifications> logger) : BackgroundService
 {
-    private readonly ResiliencePipeline _reconnect = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<IOException>().Handle<TimeoutException>(),
-            MaxRetryAttempts = int.MaxValue,
-            Delay = TimeSpan.FromMilliseconds(500),
-            BackoffType = DelayBackoffType.Exponential,
-            MaxDelay = TimeSpan.FromSeconds(30),
-            OnRetry = args =>
-            {
-                // LOG-CONTENT 1: the database is unreachable (settings changes wait until it is back).
-                log.WriteServer(Telemetry.CgpLogLevel.Failures,
-                    $"database unreachable ({args.Outcome.Exception?.Message}); listening again in {args.RetryDelay.TotalSeconds:F1} s");
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
+    private readonly Polly.ResiliencePipeline _reconnect = ListenReconnect.Pipeline(log, "settings changes wait until it is back");
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         _reconnect.ExecuteAsync(async ct => await ListenAsync(ct), stoppingToken).AsTask();

@@ -84,6 +84,53 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterNode", b =>
+                {
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Number"));
+
+                    b.Property<DateTimeOffset>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Listeners")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("cluster_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NodeNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeNumber");
+
+                    b.ToTable("cluster_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.Domain", b =>
                 {
                     b.Property<int>("Id")
@@ -263,6 +310,15 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Domain");
+                });
+
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterSession", b =>
+                {
+                    b.HasOne("CommuniGateFtp.Ftp.Data.ClusterNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.FileAccessControlEntry", b =>
