@@ -30,6 +30,7 @@ public static class FtpServerExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FtpOptions>, FtpOptionsValidator>();
         services.AddSingleton<ITemporaryBlacklistStore, DatabaseBlacklistStore>(); // before the engine's memory default
+        services.AddSingleton<ISharedPassivePorts>(sp => sp.GetRequiredService<SharedPassivePorts>()); // and its "none"
         services.AddFtpEngine();
 
         services.AddSingleton<PasswordHashing>();
@@ -47,6 +48,9 @@ public static class FtpServerExtensions
         services.AddSingleton<ClusterRequests>();
         services.AddSingleton<RemoteSessions>();
         services.AddSingleton<LocalSessionSummaries>();
+        services.AddSingleton<PassiveReservationStore>();
+        services.AddSingleton<SharedPassivePorts>();
+        services.AddSingleton<SharedPassiveListeners>();
 
         // Order matters: the database is migrated and seeded before the listener accepts anyone.
         services.AddHostedService<DatabaseInitializer>();
@@ -54,6 +58,7 @@ public static class FtpServerExtensions
         services.AddHostedService<StorageReconciler>();
         services.AddHostedService<SettingsNotifications>();
         services.AddHostedService<ClusterNotifications>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedPassiveListeners>());
         services.AddHostedService<BlacklistRefresher>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<ConnectionAdmission>();
@@ -93,6 +98,7 @@ public static class FtpServerExtensions
         services.AddSingleton<ServerCertificate>();
         services.AddSingleton<TlsHandshake>();
         services.AddSingleton<PassivePortPool>();
+        services.TryAddSingleton<ISharedPassivePorts, NoSharedPassivePorts>(); // the service brings the cluster's
         services.AddSingleton<WanAddressPolicy>();
         services.AddSingleton<DataChannelFactory>();
         services.AddSingleton<TransferRunner>();

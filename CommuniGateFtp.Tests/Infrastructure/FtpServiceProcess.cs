@@ -19,6 +19,7 @@ public sealed class FtpServiceProcess : IAsyncDisposable
     private readonly string _connectionString;
     private readonly bool _ownsStorage;
     private Process? _process;
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
     private FtpServiceProcess(string connectionString, string storageRoot, bool ownsStorage, int ftpPort, string listenAddress, string nodeName,
         string mainDomain, string adminPassword) =>
@@ -54,12 +55,16 @@ public sealed class FtpServiceProcess : IAsyncDisposable
 
     /// <summary>
     /// Another node of an existing service: its database and storage root (kept when this node is disposed), the same FTP
-    /// port on <paramref name="listenAddress"/>, and its postmaster's credentials.
+    /// port on <paramref name="listenAddress"/>, and its postmaster's credentials; <paramref name="environment"/> adds
+    /// options (<c>Ftp__Tls__CertificatePath</c>, ...).
     /// </summary>
     public static async Task<FtpServiceProcess> StartNodeAsync(string connectionString, string storageRoot, int ftpPort, string listenAddress,
-        string nodeName, string mainDomain, string adminPassword)
+        string nodeName, string mainDomain, string adminPassword, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var service = new FtpServiceProcess(connectionString, storageRoot, ownsStorage: false, ftpPort, listenAddress, nodeName, mainDomain, adminPassword);
+        var service = new FtpServiceProcess(connectionString, storageRoot, ownsStorage: false, ftpPort, listenAddress, nodeName, mainDomain, adminPassword)
+        {
+            _environment = environment ?? new Dictionary<string, string>(),
+        };
         await service.RestartAsync();
         return service;
     }
@@ -86,6 +91,10 @@ public sealed class FtpServiceProcess : IAsyncDisposable
         psi.Environment["Ftp__AdminPassword"] = Password;
         psi.Environment["Ftp__StorageRoot"] = StorageRoot;
         psi.Environment["Ftp__NodeName"] = Node;
+        foreach (var (key, value) in _environment)
+        {
+            psi.Environment[key] = value;
+        }
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

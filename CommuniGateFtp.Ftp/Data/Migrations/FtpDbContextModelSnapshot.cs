@@ -252,6 +252,35 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.PassiveReservation", b =>
+                {
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("NodeNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RelayEndPoint")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ClientAddress", "Port");
+
+                    b.HasIndex("NodeNumber");
+
+                    b.ToTable("passive_reservations", (string)null);
+                });
+
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ServerSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -360,6 +389,15 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.Navigation("Account");
 
                     b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.PassiveReservation", b =>
+                {
+                    b.HasOne("CommuniGateFtp.Ftp.Data.ClusterNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.Domain", b =>
