@@ -38,7 +38,8 @@ public static class FtpNodeExtensions
             .WithEnvironment("Ftp__AdminPassword", adminPassword)
             .WithFileStorage()                  // accounts' files: .data/storage beside the AppHost when run locally
             .WithFtpsCertificate()              // AUTH TLS works out of the box: a self-signed development certificate
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            .WithDeclaredPorts();               // passive data ports (and implicit TLS) beyond the control port
         if (nodes > 1)
         {
             string nodeName = $"{Name}-{node}", listenAddress = $"127.0.0.{node}"; // plain strings, not reference expressions

@@ -38,6 +38,13 @@ public sealed class FtpOptions
     [Range(0, 65535)]
     public int RelayPort { get; set; }
 
+    /// <summary>
+    /// The passive ports the deployment exposes (the AppHost's declared endpoints, e.g. <c>50000-50004</c>); empty: no
+    /// restriction. When set, the settings API refuses passive ports outside them, and a new database starts with them
+    /// as <c>sharedPassivePorts</c>.
+    /// </summary>
+    public string DeclaredPassivePorts { get; set; } = "";
+
     /// <summary>The host name in the <c>220</c> greeting; the machine's name when empty.</summary>
     public string? HostName { get; set; }
 

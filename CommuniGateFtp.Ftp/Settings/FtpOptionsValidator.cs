@@ -21,6 +21,10 @@ public sealed class FtpOptionsValidator : IValidateOptions<FtpOptions>
         {
             failures.Add($"Ftp:Tls:ImplicitPort {options.Tls.ImplicitPort} is not a port (0 = none).");
         }
+        if (!PortList.TryParse(options.DeclaredPassivePorts, out _, out var declaredError))
+        {
+            failures.Add($"Ftp:DeclaredPassivePorts: {declaredError}");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
