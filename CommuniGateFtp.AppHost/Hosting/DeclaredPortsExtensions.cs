@@ -6,13 +6,14 @@ namespace Aspire.Hosting;
 /// <summary>
 /// The ports beyond the control port that FTP clients must reach, declared as external TCP endpoints so the manifest
 /// carries them (and Azure Container Apps exposes them): the passive data ports (<c>Ftp:PassivePorts</c>; in publish
-/// mode <c>50000-50004</c> unless given, five being ACA's limit of additional TCP ports) and the implicit-TLS port when
+/// mode <c>50000-50003</c> unless given: ACA allows five additional ports per app and the management API, which the
+/// WebAdmin reaches inside the environment, takes one) and the implicit-TLS port when
 /// <c>Ftp:Tls:ImplicitPort</c> is set. The service is told the passive ports (<c>Ftp__DeclaredPassivePorts</c>): its
 /// settings API then refuses others, and a new database starts with them as shared passive ports.
 /// </summary>
 public static class DeclaredPortsExtensions
 {
-    public const string DefaultPublishedPassivePorts = "50000-50004";
+    public const string DefaultPublishedPassivePorts = "50000-50003";
 
     public static IResourceBuilder<ProjectResource> WithDeclaredPorts(this IResourceBuilder<ProjectResource> ftp)
     {
