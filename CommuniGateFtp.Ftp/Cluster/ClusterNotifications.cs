@@ -15,32 +15,12 @@ namespace CommuniGateFtp.Ftp.Cluster;
 public sealed class ClusterNotifications(ClusterIdentity identity, SessionRegistry registry, TemporaryBlacklist blacklist,
     IServiceScopeFactory scopes, Telemetry.FtpLogBook log, ILogger<ClusterNotifications> logger) : BackgroundService
 {
-    private readonly Polly.ResiliencePipeline _reconnect =
-        ListenReconnect.Pipeline(log, "disconnect requests from other nodes are missed until it is back");
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        _reconnect.ExecuteAsync(async ct => await ListenAsync(ct), stoppingToken).AsTask();
-
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        string connectionString;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            connectionString = scope.ServiceProvider.GetRequiredService<FtpDbContext>().Database.GetConnectionString()!;
-        }
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        connection.Notification += (_, e) => Handle(e.Channel, e.Payload, cancellationToken);
-        await using (var listen = new NpgsqlCommand($"LISTEN {ClusterRequests.Channel}; LISTEN {DatabaseBlacklistStore.Channel}", connection))
-        {
-            await listen.ExecuteNonQueryAsync(cancellationToken);
-        }
-        _ = RefreshBlacklistAsync(cancellationToken); // whatever changed while we were not listening
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await connection.WaitAsync(cancellationToken);
-        }
-    }
+        DatabaseListener.RunAsync(scopes, log, "disconnect requests from other nodes are missed until it is back",
+            [ClusterRequests.Channel, DatabaseBlacklistStore.Channel],
+            e => Handle(e.Channel, e.Payload, stoppingToken),
+            ct => { _ = RefreshBlacklistAsync(ct); return Task.CompletedTask; }, // whatever changed while we were not listening
+            stoppingToken);
 
     private void Handle(string channel, string payload, CancellationToken cancellationToken)
     {

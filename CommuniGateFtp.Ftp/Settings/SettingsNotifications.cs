@@ -11,31 +11,11 @@ namespace CommuniGateFtp.Ftp.Settings;
 public sealed class SettingsNotifications(LiveSettings settings, IServiceScopeFactory scopes, Telemetry.FtpLogBook log,
     ILogger<SettingsNotifications> logger) : BackgroundService
 {
-    private readonly Polly.ResiliencePipeline _reconnect = ListenReconnect.Pipeline(log, "settings changes wait until it is back");
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        _reconnect.ExecuteAsync(async ct => await ListenAsync(ct), stoppingToken).AsTask();
-
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        string connectionString;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            connectionString = scope.ServiceProvider.GetRequiredService<FtpDbContext>().Database.GetConnectionString()!;
-        }
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        connection.Notification += (_, _) => _ = ReloadAsync(cancellationToken);
-        await using (var listen = new NpgsqlCommand($"LISTEN {LiveSettings.NotificationChannel}", connection))
-        {
-            await listen.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await settings.ReloadAsync(cancellationToken); // whatever changed while we were not listening
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await connection.WaitAsync(cancellationToken);
-        }
-    }
+        DatabaseListener.RunAsync(scopes, log, "settings changes wait until it is back", [LiveSettings.NotificationChannel],
+            notification => _ = ReloadAsync(stoppingToken),
+            settings.ReloadAsync, // whatever changed while we were not listening
+            stoppingToken);
 
     private async Task ReloadAsync(CancellationToken cancellationToken)
     {
