@@ -14,6 +14,9 @@ public sealed class RemoteSessions(ClusterStore store, ClusterIdentity identity,
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>How long a route waits for the other nodes' sessions before it answers with those last seen.</summary>
+    public static readonly TimeSpan ReadLimit = TimeSpan.FromSeconds(3);
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile ImmutableDictionary<long, Published> _current = ImmutableDictionary<long, Published>.Empty;
 
@@ -33,11 +36,14 @@ public sealed class RemoteSessions(ClusterStore store, ClusterIdentity identity,
     /// </summary>
     public async Task<IReadOnlyList<SessionResponse>> LatestAsync(CancellationToken cancellationToken)
     {
+        // Bounded: the database's retries must not hold up a view of this node's own sessions.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(ReadLimit);
         try
         {
-            await RefreshAsync(cancellationToken);
+            await RefreshAsync(limit.Token);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
             logger.LogWarning(ex, "Reading the other nodes' sessions failed; showing those last seen");
         }

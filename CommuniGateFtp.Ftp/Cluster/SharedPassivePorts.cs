@@ -37,12 +37,14 @@ public sealed class SharedPassivePorts(PassiveReservationStore store, ClusterIde
         while (true)
         {
             int? port;
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(ReservationWait); // the database's own retries must not hold the PASV for long
             try
             {
                 port = await store.ReserveAsync(client, order, identity.Number, token, RelayEndPoint?.ToString(),
-                    settings.Current.DataConnectTimeout, cancellationToken);
+                    settings.Current.DataConnectTimeout, limit.Token);
             }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
             {
                 // Without the database no node could find the session: 425, and the session goes on.
                 logger.LogWarning(ex, "Reserving a shared passive port for {Client} failed", client);
