@@ -5,20 +5,15 @@ var builder = DistributedApplication.CreateBuilder(args);
 var adminPassword = builder.AddAdminPassword();
 var ftpdb = builder.AddFtpDatabase();   // postgres → ftpdb: connection string, container, or local binaries
 
-// Not proxied: PASV/EPSV replies carry the server's own address and port.
-var ftpPort = builder.Configuration.GetValue("Ftp:Port", 8021);
-var ftp = builder.AddProject<Projects.CommuniGateFtp_Ftp>("ftp")
-    .WithReference(ftpdb).WaitFor(ftpdb)
-    .WithEndpoint(name: "ftp", scheme: "tcp", port: ftpPort, targetPort: ftpPort, isProxied: false, env: "Ftp__Port")
-    .WithEndpoint("ftp", endpoint => endpoint.IsExternal = true)   // FTP clients come from outside (ACA TCP ingress)
-    .WithEnvironment("Ftp__AdminPassword", adminPassword)
-    .WithFileStorage()                  // accounts' files: .data/storage beside the AppHost when run locally
-    .WithFtpsCertificate()              // AUTH TLS works out of the box: a self-signed development certificate
-    .WithGssapiKeytab()                 // AUTH GSSAPI when the AppHost is given Gssapi:Keytab
-    .WithHttpHealthCheck("/health");
+// ftp is node 1; --Ftp:Nodes=2 adds ftp-2 on 127.0.0.2 (same ports, API on 8012) for a local cluster.
+var nodes = builder.FtpNodeCount();
+var ftp = Enumerable.Range(1, nodes).Select(node => builder.AddFtpNode(node, nodes, ftpdb, adminPassword)).ToList();
 
-builder.AddProject<Projects.CommuniGateFtp_Admin>("admin")
-    .WithReference(ftp).WaitFor(ftp)
+// Every node shows and manages the whole cluster; --Admin:FtpNode=2 points the WebAdmin at node 2 instead of 1.
+var adminNode = ftp[Math.Clamp(builder.Configuration.GetValue("Admin:FtpNode", 1), 1, nodes) - 1];
+var admin = builder.AddProject<Projects.CommuniGateFtp_Admin>("admin");
+(adminNode == ftp[0] ? admin.WithReference(adminNode) : admin.WithEnvironment("services__ftp__http__0", adminNode.GetEndpoint("http")))
+    .WaitFor(adminNode)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

@@ -31,6 +31,8 @@ public sealed class FtpSettingsModel
     public List<ListenerSocketModel>? Listener { get; set; }
     public int PassivePortMin { get; set; } = 50000;
     public int PassivePortMax { get; set; } = 50999;
+    /// <summary>Cluster: ports shared by every node and session (e.g. <c>50000-50004</c>); empty = off.</summary>
+    public string SharedPassivePorts { get; set; } = "";
     public bool SendWanAddress { get; set; }
     public string WanAddress { get; set; } = "";
     public string LanIps { get; set; } = "10.0.0.0/8\n172.16.0.0/12\n192.168.0.0/16\n127.0.0.0/8\n::1\nfc00::/7";

@@ -7,10 +7,14 @@ namespace CommuniGateFtp.Ftp.Blacklist;
 /// <summary>
 /// The temporary blacklist in PostgreSQL, shared by every node. A failure is counted in one transaction: an upsert
 /// (<c>INSERT … ON CONFLICT</c>) creates the address's row or locks the existing one, the policy is applied to it, and the
-/// result is written back; a second node counting the same address waits for the lock and counts on top.
+/// result is written back; a second node counting the same address waits for the lock and counts on top. A block and a
+/// lift are announced on <see cref="Channel"/> with their commit, so every node applies them at once.
 /// </summary>
 public sealed class DatabaseBlacklistStore(IServiceScopeFactory scopes) : ITemporaryBlacklistStore
 {
+    /// <summary>The NOTIFY channel of blocks and lifts (Cluster.ClusterNotifications reloads the blocked set on it).</summary>
+    public const string Channel = "cgftp_blacklist";
+
     public async Task<BlacklistState> CountAsync(IPAddress address, int failures, BlacklistPolicy policy, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -30,6 +34,10 @@ public sealed class DatabaseBlacklistStore(IServiceScopeFactory scopes) : ITempo
             var state = policy.Count(entry.ToState(), failures, now);
             entry.Apply(state);
             await db.SaveChangesAsync(ct);
+            if (state.BlockedSince == now)
+            {
+                await db.Database.ExecuteSqlRawAsync($"NOTIFY {Channel}", ct);
+            }
             await transaction.CommitAsync(ct);
             return state;
         }, cancellationToken);
@@ -48,7 +56,12 @@ public sealed class DatabaseBlacklistStore(IServiceScopeFactory scopes) : ITempo
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FtpDbContext>();
         var key = address.ToString();
-        return await db.TemporaryBlacklist.Where(e => e.Address == key).ExecuteDeleteAsync(cancellationToken) > 0;
+        if (await db.TemporaryBlacklist.Where(e => e.Address == key).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+        await db.Database.ExecuteSqlRawAsync($"NOTIFY {Channel}", cancellationToken);
+        return true;
     }
 
     public async Task ForgetAsync(DateTimeOffset before, CancellationToken cancellationToken)

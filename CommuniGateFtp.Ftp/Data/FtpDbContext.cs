@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommuniGateFtp.Ftp.Data;
 
-/// <summary>The Ftp service's database: domains, accounts, groups, file ACLs, settings and the temporary blacklist.</summary>
+/// <summary>The Ftp service's database: domains, accounts, groups, file ACLs, settings, the temporary blacklist, and the cluster's nodes, their sessions and pending shared passive ports.</summary>
 public sealed class FtpDbContext(DbContextOptions<FtpDbContext> options) : DbContext(options)
 {
     public DbSet<Domain> Domains => Set<Domain>();
@@ -18,6 +18,12 @@ public sealed class FtpDbContext(DbContextOptions<FtpDbContext> options) : DbCon
     public DbSet<ServerSetting> Settings => Set<ServerSetting>();
 
     public DbSet<TemporaryBlacklistEntry> TemporaryBlacklist => Set<TemporaryBlacklistEntry>();
+
+    public DbSet<ClusterNode> ClusterNodes => Set<ClusterNode>();
+
+    public DbSet<ClusterSession> ClusterSessions => Set<ClusterSession>();
+
+    public DbSet<PassiveReservation> PassiveReservations => Set<PassiveReservation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FtpDbContext).Assembly);

@@ -23,7 +23,7 @@ public sealed class DataChannelFactory(PassivePortPool ports, WanAddressPolicy w
             return new FtpReply(425, "Cannot open data connection");
         }
         await session.SetDataChannelAsync(null);
-        var channel = ports.Open(local.Address, PassiveDataChannel.Normalize(remote.Address));
+        var channel = await ports.OpenAsync(local.Address, PassiveDataChannel.Normalize(remote.Address), session.DisconnectToken);
         if (channel is null)
         {
             return new FtpReply(425, "No passive port available");

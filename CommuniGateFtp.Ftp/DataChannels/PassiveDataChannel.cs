@@ -7,7 +7,7 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// A passive data channel: a socket listening on one port of the range, accepting only the control peer's address
 /// (SEC-PASVTHEFT); anyone else is closed at once and the wait goes on.
 /// </summary>
-public sealed class PassiveDataChannel(Socket listener, IPAddress peer, ILogger logger) : IDataChannel
+public sealed class PassiveDataChannel(Socket listener, IPAddress peer, ILogger logger) : IPassiveDataChannel
 {
     public bool IsPassive => true;
 

@@ -7,14 +7,19 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// <summary>
 /// Opens passive listeners on ports drawn at random from the live range (NET-PASVRANGE, SEC-PASVRANDOM; a changed range
 /// applies to the next PASV), bound to the control connection's local address; ports in TIME_WAIT may be taken again (<see cref="AddressReuse"/>), ports
-/// another session listens on never.
+/// another session listens on never. In the shared-passive-port mode (<c>sharedPassivePorts</c>) a PASV reserves one of
+/// the shared ports for its client instead (<see cref="ISharedPassivePorts"/>).
 /// </summary>
-public sealed class PassivePortPool(LiveSettings live, ILogger<PassivePortPool> logger)
+public sealed class PassivePortPool(LiveSettings live, ISharedPassivePorts shared, ILogger<PassivePortPool> logger)
 {
-    public PassiveDataChannel? Open(IPAddress localAddress, IPAddress peer)
+    public async Task<IPassiveDataChannel?> OpenAsync(IPAddress localAddress, IPAddress peer, CancellationToken cancellationToken)
     {
         localAddress = PassiveDataChannel.Normalize(localAddress);
         var settings = live.Current;
+        if (PortList.TryParse(settings.SharedPassivePorts, out var sharedPorts, out _) && sharedPorts.Count > 0)
+        {
+            return await shared.ReserveAsync(localAddress, peer, sharedPorts, cancellationToken);
+        }
         var low = settings.PassivePortMin;
         var count = settings.PassivePortMax - low + 1;
         var start = Random.Shared.Next(count);

@@ -11,7 +11,8 @@ namespace CommuniGateFtp.Ftp.Hosting;
 /// Applies EF Core migrations and seeds an empty database before anything else starts. A PostgreSQL advisory lock
 /// makes two instances starting at once take turns; a Polly retry rides out a database that is still starting.
 /// </summary>
-public sealed class DatabaseInitializer(IServiceScopeFactory scopes, LiveSettings settings, Telemetry.FtpLogBook log,
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, LiveSettings settings, Microsoft.Extensions.Options.IOptions<FtpOptions> options,
+    Telemetry.FtpLogBook log,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     // Any constant works: it only has to be the same on every node ("CGFTP" in ASCII).
@@ -59,6 +60,12 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, LiveSetting
         }
         await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(cancellationToken);
         await settings.ReloadAsync(cancellationToken);
+        if (settings.Version == LiveSettings.NothingStored && options.Value.DeclaredPassivePorts.Length > 0)
+        {
+            // A deployment exposing a few passive ports starts in the mode that works with them behind its balancer.
+            await settings.TrySaveAsync(new FtpServerSettings { SharedPassivePorts = options.Value.DeclaredPassivePorts },
+                LiveSettings.NothingStored, cancellationToken);
+        }
         // Closing the connection releases the advisory lock.
     }
 }

@@ -1,10 +1,12 @@
 using CommuniGateFtp.Ftp.Accounts;
 using CommuniGateFtp.Ftp.Blacklist;
+using CommuniGateFtp.Ftp.Cluster;
 using CommuniGateFtp.Ftp.Commands;
 using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Listeners;
+using CommuniGateFtp.Ftp.Management;
 using CommuniGateFtp.Ftp.Security;
 using CommuniGateFtp.Ftp.Security.Gssapi;
 using CommuniGateFtp.Ftp.Sessions;
@@ -30,6 +32,7 @@ public static class FtpServerExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FtpOptions>, FtpOptionsValidator>();
         services.AddSingleton<ITemporaryBlacklistStore, DatabaseBlacklistStore>(); // before the engine's memory default
+        services.AddSingleton<ISharedPassivePorts>(sp => sp.GetRequiredService<SharedPassivePorts>()); // and its "none"
         services.AddFtpEngine();
 
         services.AddSingleton<PasswordHashing>();
@@ -42,13 +45,25 @@ public static class FtpServerExtensions
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<FtpConnectionHandler>();
         services.AddSingleton(sp => LogArchive.From(sp.GetRequiredService<IOptions<FtpOptions>>().Value));
+        services.TryAddSingleton<SessionViews>();
+        services.AddSingleton<ClusterIdentity>();
+        services.AddSingleton<ClusterStore>();
+        services.AddSingleton<ClusterRequests>();
+        services.AddSingleton<RemoteSessions>();
+        services.AddSingleton<LocalSessionSummaries>();
+        services.AddSingleton<PassiveReservationStore>();
+        services.AddSingleton<SharedPassivePorts>();
+        services.AddSingleton<SharedPassiveListeners>();
 
         // Order matters: the database is migrated and seeded before the listener accepts anyone; the log's file writer
         // starts first and so stops last, after the sessions' last records.
         services.AddHostedService<DailyLogWriter>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<ClusterPresence>();      // the node's range of session ids, before any session
         services.AddHostedService<StorageReconciler>();
         services.AddHostedService<SettingsNotifications>();
+        services.AddHostedService<ClusterNotifications>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedPassiveListeners>());
         services.AddHostedService<BlacklistRefresher>();
         services.AddHostedService<GssapiStartup>();
         services.AddSingleton<ControlSocketTransport>();
@@ -91,6 +106,7 @@ public static class FtpServerExtensions
         services.AddSingleton<DataChannelProtection>();
         services.AddSingleton<GssapiAcceptor>();
         services.AddSingleton<PassivePortPool>();
+        services.TryAddSingleton<ISharedPassivePorts, NoSharedPassivePorts>(); // the service brings the cluster's
         services.AddSingleton<WanAddressPolicy>();
         services.AddSingleton<DataChannelFactory>();
         services.AddSingleton<TransferRunner>();

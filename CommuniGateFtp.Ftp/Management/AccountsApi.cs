@@ -128,11 +128,12 @@ public static class AccountsApi
     }
 
     /// <summary>
-    /// CGP: removing an account removes its data — its File Storage and the ACL entries that name it — and its sessions on
-    /// this node end with 421 (other nodes' sessions fail their next storage command).
+    /// CGP: removing an account removes its data — its File Storage and the ACL entries that name it — and its sessions end
+    /// with 421: this node's at once, the other nodes' when they hear of it (NOTIFY).
     /// </summary>
     private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> DeleteAsync(string domain,
-        string name, ManagementCaller caller, FtpDbContext db, FileStore store, SessionRegistry sessions, CancellationToken cancellationToken)
+        string name, ManagementCaller caller, FtpDbContext db, FileStore store, SessionRegistry sessions, Cluster.ClusterRequests cluster,
+        CancellationToken cancellationToken)
     {
         if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
         {
@@ -156,6 +157,7 @@ public static class AccountsApi
         {
             session.Disconnect();
         }
+        await cluster.DisconnectAccountAsync(account.Id, cancellationToken);
         store.Remove(new StorageOwner(account.Id, account.Name, account.Domain.Name));
         return TypedResults.NoContent();
     }

@@ -1,5 +1,6 @@
 using CommuniGateFtp.Ftp.Management.Authorization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommuniGateFtp.Ftp.Management;
 
@@ -13,7 +14,7 @@ public static class ManagementApi
     {
         builder.Services.AddSingleton<TokenSigningKey>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
-        builder.Services.AddSingleton<SessionViews>();
+        builder.Services.TryAddSingleton<SessionViews>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<AccessTokenIssuer>((options, issuer) =>
@@ -43,6 +44,7 @@ public static class ManagementApi
         app.MapFilesApi();
         app.MapGroupsApi();
         app.MapSessionsApi();
+        app.MapNodesApi();
         app.MapSettingsApi();
         app.MapBlacklistApi();
         app.MapLogApi();

@@ -1,4 +1,5 @@
 using CommuniGateFtp.Contracts;
+using CommuniGateFtp.Ftp.Cluster;
 using CommuniGateFtp.Ftp.Management.Authorization;
 using CommuniGateFtp.Ftp.Management.Live;
 using CommuniGateFtp.Ftp.Sessions;
@@ -8,8 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommuniGateFtp.Ftp.Management;
 
 /// <summary>
-/// <c>/api/sessions</c>: this node's live sessions and transfers (ADM-LIVE), as a list and as a live stream;
-/// disconnecting one; one session's protocol view; and <c>/api/transfers/recent</c>, the recent finished transfers.
+/// <c>/api/sessions</c>: the live sessions and transfers (ADM-LIVE) of every node of the cluster, as a list and as a live
+/// stream (this node's with every change, the others' as they publish them); disconnecting one on whichever node runs it;
+/// one session's protocol view; and <c>/api/transfers/recent</c>, this node's recent finished transfers.
 /// A Domain administrator sees, watches and disconnects the sessions logged in to its Domain's accounts and sees their
 /// transfers; another session is "not found" for it (404, as if it were not there: a 403 would tell it exists).
 /// </summary>
@@ -18,10 +20,17 @@ public static class SessionsApi
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/sessions").WithTags("Sessions").RequireAuthorization(ManagementPolicies.DomainAdministrator);
-        group.MapGet("/", (SessionRegistry registry, SessionViews views, ManagementCaller caller) =>
-            TypedResults.Ok(registry.Sessions.Where(caller.Sees).OrderBy(s => s.Id).Select(views.Of).ToList()));
-        group.MapGet("/stream", (SessionRegistry registry, TransferHistory history, SessionViews views, ManagementCaller caller) =>
-            new LiveStreamResult(new SessionsStream(registry, history, views, caller)))
+        group.MapGet("/", async (SessionRegistry registry, SessionViews views, RemoteSessions remote, ManagementCaller caller,
+                CancellationToken cancellationToken) =>
+            TypedResults.Ok(registry.Sessions.Where(caller.Sees).Select(views.Of)
+                .Concat((await remote.LatestAsync(cancellationToken)).Where(s => caller.SeesAddress(s.Account)))
+                .OrderBy(s => s.Id).ToList()));
+        group.MapGet("/stream", async (SessionRegistry registry, TransferHistory history, SessionViews views, RemoteSessions remote,
+                ManagementCaller caller, CancellationToken cancellationToken) =>
+            {
+                await remote.LatestAsync(cancellationToken); // the snapshot holds the other nodes' sessions of now
+                return new LiveStreamResult(new SessionsStream(registry, history, views, remote, caller));
+            })
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         group.MapGet("/{id:long}/log/stream", WatchProtocol)
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
@@ -39,15 +48,26 @@ public static class SessionsApi
             ? new LiveStreamResult(new SessionProtocolStream(session, registry, views))
             : TypedResults.NotFound(NoSession(id));
 
-    private static Results<Accepted, NotFound<ProblemDetails>> Disconnect(long id, SessionRegistry registry, ManagementCaller caller)
+    /// <summary>Ends a session of this node at once, or asks the node that runs it (it answers 421 there within a moment).</summary>
+    private static async Task<Results<Accepted, NotFound<ProblemDetails>>> Disconnect(long id, SessionRegistry registry, RemoteSessions remote,
+        ClusterRequests requests, ManagementCaller caller, CancellationToken cancellationToken)
     {
-        if (!registry.TryGet(id, out var session) || !caller.Sees(session))
+        if (registry.TryGet(id, out var session))
+        {
+            if (!caller.Sees(session))
+            {
+                return TypedResults.NotFound(NoSession(id));
+            }
+            session.Disconnect();
+            return TypedResults.Accepted((string?)null);
+        }
+        if (!(await remote.LatestAsync(cancellationToken)).Any(s => s.Id == id && caller.SeesAddress(s.Account)))
         {
             return TypedResults.NotFound(NoSession(id));
         }
-        session.Disconnect();
+        await requests.DisconnectSessionAsync(ClusterIdentity.NodeOf(id), id, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 
-    private static ProblemDetails NoSession(long id) => ApiProblems.Problem(404, "Session not found", $"No session {id} on this node.");
+    private static ProblemDetails NoSession(long id) => ApiProblems.Problem(404, "Session not found", $"No session {id} on any live node.");
 }

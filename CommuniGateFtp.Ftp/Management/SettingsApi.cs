@@ -66,7 +66,7 @@ public static class SettingsApi
             return unreadable;
         }
         // The table is replaced whole; the other settings are kept as they are stored when the save happens.
-        var outcome = await SettingsWrite.SaveAsync(http, settings, CertificateConfigured(options), current => ReadTable(body) switch
+        var outcome = await SettingsWrite.SaveAsync(http, settings, options.CurrentValue, current => ReadTable(body) switch
         {
             { Table: { } table } => (current with { Listener = table }, []),
             var problem => (null, problem.Errors),
@@ -93,7 +93,7 @@ public static class SettingsApi
         {
             return unreadable;
         }
-        var outcome = await SettingsWrite.SaveAsync(http, settings, CertificateConfigured(options), current => read(current, body),
+        var outcome = await SettingsWrite.SaveAsync(http, settings, options.CurrentValue, current => read(current, body),
             replacesAll, cancellationToken);
         if (outcome.Invalid is { } invalid)
         {
@@ -150,8 +150,4 @@ public static class SettingsApi
         EntityTags.Set(http.Response, EntityTags.Format(state.Version));
         return state.Settings with { Listener = listener.Sockets };
     }
-
-    // Secure sockets need a certificate; which file it is and whether it loads is the start-up configuration's business.
-    private static bool CertificateConfigured(IOptionsMonitor<FtpOptions> options) =>
-        !string.IsNullOrWhiteSpace(options.CurrentValue.Tls.CertificatePath);
 }

@@ -17,13 +17,13 @@ public static class SettingsWrite
 
     /// <param name="change">The new settings from the current ones, or the problems with the request.</param>
     /// <param name="replacesAll">PUT of the whole document: without If-Match it does not depend on what is stored.</param>
-    public static Task<Outcome> SaveAsync(HttpContext http, LiveSettings settings, bool certificateConfigured,
+    public static Task<Outcome> SaveAsync(HttpContext http, LiveSettings settings, FtpOptions options,
         Func<FtpServerSettings, (FtpServerSettings? Settings, Dictionary<string, string[]> Errors)> change, bool replacesAll,
         CancellationToken cancellationToken) =>
-        settings.WriteExclusivelyAsync(() => AttemptAsync(http, settings, certificateConfigured, change, replacesAll, cancellationToken),
+        settings.WriteExclusivelyAsync(() => AttemptAsync(http, settings, options, change, replacesAll, cancellationToken),
             cancellationToken);
 
-    private static async Task<Outcome> AttemptAsync(HttpContext http, LiveSettings settings, bool certificateConfigured,
+    private static async Task<Outcome> AttemptAsync(HttpContext http, LiveSettings settings, FtpOptions options,
         Func<FtpServerSettings, (FtpServerSettings? Settings, Dictionary<string, string[]> Errors)> change, bool replacesAll,
         CancellationToken cancellationToken)
     {
@@ -45,7 +45,9 @@ public static class SettingsWrite
             {
                 return new(TypedResults.ValidationProblem(errors), null);
             }
-            errors = updated.Validate(certificateConfigured);
+            // Secure sockets need a certificate; which file it is and whether it loads is the start-up configuration's business.
+            errors = updated.Validate(certificateConfigured: !string.IsNullOrWhiteSpace(options.Tls.CertificatePath));
+            DeclaredPassivePorts.Check(updated, options, errors);
             if (errors.Count > 0)
             {
                 return new(TypedResults.ValidationProblem(errors), null);

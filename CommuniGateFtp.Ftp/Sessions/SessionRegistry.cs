@@ -30,6 +30,20 @@ public sealed class SessionRegistry(TimeProvider time)
         return session;
     }
 
+    /// <summary>
+    /// Makes the ids of sessions opened from now on continue after <paramref name="lastId"/>: the cluster gives each run
+    /// of a node its own range, so an id names one session in the whole cluster (<c>DELETE /api/sessions/{id}</c> on any node).
+    /// </summary>
+    public void ContinueIdsAfter(long lastId)
+    {
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref _lastId);
+        }
+        while (seen < lastId && Interlocked.CompareExchange(ref _lastId, lastId, seen) != seen);
+    }
+
     public bool TryGet(long id, out FtpSession session) => _sessions.TryGetValue(id, out session!);
 
     /// <summary>Tells followers the session changed; free when nobody follows, and never after the session closed.</summary>

@@ -34,6 +34,20 @@ public sealed class FtpOptions
     /// <summary>The name this node goes by: <see cref="NodeName"/>, else the machine's name.</summary>
     public string Node => string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName : NodeName;
 
+    /// <summary>
+    /// Cluster, shared passive ports: the port on which this node accepts data connections other nodes relay to it (on
+    /// <see cref="ListenAddress"/>, reachable from the other nodes only); 0 lets the system pick one.
+    /// </summary>
+    [Range(0, 65535)]
+    public int RelayPort { get; set; }
+
+    /// <summary>
+    /// The passive ports the deployment exposes (the AppHost's declared endpoints, e.g. <c>50000-50004</c>); empty: no
+    /// restriction. When set, the settings API refuses passive ports outside them, and a new database starts with them
+    /// as <c>sharedPassivePorts</c>.
+    /// </summary>
+    public string DeclaredPassivePorts { get; set; } = "";
+
     /// <summary>The host name in the <c>220</c> greeting; the machine's name when empty.</summary>
     public string? HostName { get; set; }
 

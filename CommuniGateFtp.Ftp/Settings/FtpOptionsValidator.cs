@@ -25,6 +25,10 @@ public sealed class FtpOptionsValidator : IValidateOptions<FtpOptions>
         {
             failures.Add(logProblem);
         }
+        if (!PortList.TryParse(options.DeclaredPassivePorts, out _, out var declaredError))
+        {
+            failures.Add($"Ftp:DeclaredPassivePorts: {declaredError}");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -79,6 +79,13 @@ public sealed record FtpServerSettings
     /// <summary>NET-PASVRANGE: highest passive data port.</summary>
     public int PassivePortMax { get; init; } = 50999;
 
+    /// <summary>
+    /// Shared passive ports (cluster): a few ports, e.g. <c>50000-50004</c>, bound on every node and shared by all sessions,
+    /// each pending PASV reserved for its client address; a data connection reaching another node is relayed to the
+    /// session's node. Empty: off (each PASV listens on a port of its own from the range above).
+    /// </summary>
+    public string SharedPassivePorts { get; init; } = "";
+
     /// <summary>SET-WANADDR: 227/228 replies carry <see cref="WanAddress"/> for clients outside <see cref="LanIps"/>.</summary>
     public bool SendWanAddress { get; init; }
 
@@ -166,6 +173,10 @@ public sealed record FtpServerSettings
             errors["wanAddress"] = [$"'{WanAddress}' is not an IPv4 address (227 and 228 replies carry IPv4 only)."];
         }
         PortRange(errors, "passivePort", PassivePortMin, PassivePortMax);
+        if (!PortList.TryParse(SharedPassivePorts, out _, out var sharedError))
+        {
+            errors["sharedPassivePorts"] = [sharedError!];
+        }
         if (ActivePortMin != 0 || ActivePortMax != 0)
         {
             PortRange(errors, "activePort", ActivePortMin, ActivePortMax); // both 0: the OS picks (NET-ACTIVE)

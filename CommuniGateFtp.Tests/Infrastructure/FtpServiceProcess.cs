@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
@@ -6,7 +7,8 @@ namespace CommuniGateFtp.Tests.Infrastructure;
 
 /// <summary>
 /// The real Ftp service as a process of its own (the built <c>CommuniGateFtp.Ftp.dll</c>), for tests that must kill it
-/// the hard way (SIGKILL) and start it again on the same database, storage and ports.
+/// the hard way (SIGKILL) and start it again on the same database, storage and ports; or a second node of a cluster
+/// beside an in-process one (same database, storage root and port numbers, another loopback address).
 /// </summary>
 public sealed class FtpServiceProcess : IAsyncDisposable
 {
@@ -15,25 +17,60 @@ public sealed class FtpServiceProcess : IAsyncDisposable
     public const string NodeName = "crash-node";
 
     private readonly string _connectionString;
+    private readonly bool _ownsStorage;
     private Process? _process;
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
-    private FtpServiceProcess(string connectionString, string storageRoot) => (_connectionString, StorageRoot) = (connectionString, storageRoot);
+    private FtpServiceProcess(string connectionString, string storageRoot, bool ownsStorage, int ftpPort, string listenAddress, string nodeName,
+        string mainDomain, string adminPassword) =>
+        (_connectionString, StorageRoot, _ownsStorage, FtpPort, ListenAddress, Node, Domain, Password) =
+        (connectionString, storageRoot, ownsStorage, ftpPort, listenAddress, nodeName, mainDomain, adminPassword);
 
     public string StorageRoot { get; }
 
-    public int FtpPort { get; } = TestPorts.ControlPort();
+    public int FtpPort { get; }
+
+    /// <summary><c>Ftp:ListenAddress</c>: <c>*</c>, or one address (a cluster's second node on 127.0.0.2).</summary>
+    public string ListenAddress { get; }
+
+    /// <summary><c>Ftp:NodeName</c>.</summary>
+    public string Node { get; }
+
+    private string Domain { get; }
+
+    private string Password { get; }
 
     public int ApiPort { get; } = TestPostgres.FreePort();
 
     /// <summary>This node's staging folder (FS-ATOMIC).</summary>
-    public string StagingDirectory => Path.Combine(StorageRoot, ".staging", NodeName);
+    public string StagingDirectory => Path.Combine(StorageRoot, ".staging", Node);
 
     public static async Task<FtpServiceProcess> StartAsync()
     {
-        var service = new FtpServiceProcess(await TestPostgres.CreateDatabaseAsync(), Directory.CreateTempSubdirectory("cgftp-crash-").FullName);
+        var service = new FtpServiceProcess(await TestPostgres.CreateDatabaseAsync(), Directory.CreateTempSubdirectory("cgftp-crash-").FullName,
+            ownsStorage: true, TestPorts.ControlPort(), "*", NodeName, MainDomain, AdminPassword);
         await service.RestartAsync();
         return service;
     }
+
+    /// <summary>
+    /// Another node of an existing service: its database and storage root (kept when this node is disposed), the same FTP
+    /// port on <paramref name="listenAddress"/>, and its postmaster's credentials; <paramref name="environment"/> adds
+    /// options (<c>Ftp__Tls__CertificatePath</c>, ...).
+    /// </summary>
+    public static async Task<FtpServiceProcess> StartNodeAsync(string connectionString, string storageRoot, int ftpPort, string listenAddress,
+        string nodeName, string mainDomain, string adminPassword, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var service = new FtpServiceProcess(connectionString, storageRoot, ownsStorage: false, ftpPort, listenAddress, nodeName, mainDomain, adminPassword)
+        {
+            _environment = environment ?? new Dictionary<string, string>(),
+        };
+        await service.RestartAsync();
+        return service;
+    }
+
+    /// <summary>The FTP listener of this node.</summary>
+    public IPEndPoint FtpEndPoint => new(ListenAddress == "*" ? IPAddress.Loopback : IPAddress.Parse(ListenAddress), FtpPort);
 
     public string AccountRoot(string name) => Path.Combine(StorageRoot, MainDomain, name);
 
@@ -49,10 +86,15 @@ public sealed class FtpServiceProcess : IAsyncDisposable
         psi.Environment["ConnectionStrings__ftpdb"] = _connectionString;
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ApiPort}";
         psi.Environment["Ftp__Port"] = FtpPort.ToString();
-        psi.Environment["Ftp__MainDomain"] = MainDomain;
-        psi.Environment["Ftp__AdminPassword"] = AdminPassword;
+        psi.Environment["Ftp__ListenAddress"] = ListenAddress;
+        psi.Environment["Ftp__MainDomain"] = Domain;
+        psi.Environment["Ftp__AdminPassword"] = Password;
         psi.Environment["Ftp__StorageRoot"] = StorageRoot;
-        psi.Environment["Ftp__NodeName"] = NodeName;
+        psi.Environment["Ftp__NodeName"] = Node;
+        foreach (var (key, value) in _environment)
+        {
+            psi.Environment[key] = value;
+        }
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -63,7 +105,7 @@ public sealed class FtpServiceProcess : IAsyncDisposable
         {
             try
             {
-                await using var probe = await RawFtpClient.ConnectAsync(FtpPort);
+                await using var probe = await RawFtpClient.ConnectAsync(FtpEndPoint, null);
                 using var api = new HttpClient();
                 (await api.GetAsync($"http://127.0.0.1:{ApiPort}/health")).EnsureSuccessStatusCode();
                 return;
@@ -95,7 +137,7 @@ public sealed class FtpServiceProcess : IAsyncDisposable
     public async Task<HttpClient> CreateAdminClientAsync()
     {
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ApiPort}") };
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = $"postmaster@{MainDomain}", password = AdminPassword });
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = $"postmaster@{Domain}", password = Password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -109,7 +151,10 @@ public sealed class FtpServiceProcess : IAsyncDisposable
             await KillAsync();
         }
         _process?.Dispose();
-        Directory.Delete(StorageRoot, recursive: true);
+        if (_ownsStorage)
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
     }
 
     private sealed record TokenBody(string AccessToken);

@@ -45,10 +45,13 @@ public sealed partial class RawFtpClient : IAsyncDisposable
     }
 
     /// <summary>What a refused connection hears before the server closes it (a <c>421</c> line).</summary>
-    public static async Task<string> RefusalAsync(int port, IPAddress? from = null)
+    public static Task<string> RefusalAsync(int port, IPAddress? from = null) => RefusalAsync(new IPEndPoint(IPAddress.Loopback, port), from);
+
+    /// <summary>What a refused connection to <paramref name="server"/> hears before the server closes it.</summary>
+    public static async Task<string> RefusalAsync(IPEndPoint server, IPAddress? from)
     {
         using var tcp = from is null ? new TcpClient() : new TcpClient(new IPEndPoint(from, 0));
-        await tcp.ConnectAsync(IPAddress.Loopback, port);
+        await tcp.ConnectAsync(server);
         return await new StreamReader(tcp.GetStream()).ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 

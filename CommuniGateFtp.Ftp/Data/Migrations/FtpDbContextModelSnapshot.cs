@@ -84,6 +84,53 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterNode", b =>
+                {
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Number"));
+
+                    b.Property<DateTimeOffset>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Listeners")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("cluster_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NodeNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeNumber");
+
+                    b.ToTable("cluster_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.Domain", b =>
                 {
                     b.Property<int>("Id")
@@ -205,6 +252,35 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.PassiveReservation", b =>
+                {
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("NodeNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RelayEndPoint")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ClientAddress", "Port");
+
+                    b.HasIndex("NodeNumber");
+
+                    b.ToTable("passive_reservations", (string)null);
+                });
+
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ServerSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -265,6 +341,15 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.Navigation("Domain");
                 });
 
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterSession", b =>
+                {
+                    b.HasOne("CommuniGateFtp.Ftp.Data.ClusterNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.FileAccessControlEntry", b =>
                 {
                     b.HasOne("CommuniGateFtp.Ftp.Data.Account", "Account")
@@ -304,6 +389,15 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.Navigation("Account");
 
                     b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.PassiveReservation", b =>
+                {
+                    b.HasOne("CommuniGateFtp.Ftp.Data.ClusterNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.Domain", b =>

@@ -13,9 +13,9 @@ public sealed class PassivePortPoolTests
     {
         var port = TestPostgres.FreePort();
         var live = TestSettings.Live(new FtpServerSettings { PassivePortMin = port, PassivePortMax = port });
-        var pool = new PassivePortPool(live, NullLogger<PassivePortPool>.Instance);
-        await using var first = pool.Open(IPAddress.Loopback, IPAddress.Loopback);
+        var pool = new PassivePortPool(live, new NoSharedPassivePorts(), NullLogger<PassivePortPool>.Instance);
+        await using var first = await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, CancellationToken.None);
         Assert.NotNull(first);
-        Assert.Null(pool.Open(IPAddress.Loopback, IPAddress.Loopback)); // 425 rather than a shared port
+        Assert.Null(await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, CancellationToken.None)); // 425 rather than a shared port
     }
 }
