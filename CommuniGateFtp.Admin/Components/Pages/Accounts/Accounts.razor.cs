@@ -1,4 +1,5 @@
 using CommuniGateFtp.Admin.Components.Pages.Accounts.Components;
+using CommuniGateFtp.Admin.Services.Live;
 using CommuniGateFtp.Contracts;
 using MudBlazor;
 
@@ -6,7 +7,7 @@ namespace CommuniGateFtp.Admin.Components.Pages.Accounts;
 
 /// <summary>
 /// Accounts a page at a time (the API searches and pages, so thousands stay quick), with create, edit, password reset
-/// and delete through the management API.
+/// and delete through the management API. Each account shows its open sessions, counted live from the sessions stream.
 /// </summary>
 public partial class Accounts
 {
@@ -15,8 +16,34 @@ public partial class Accounts
     private MudTable<AccountResponse>? _table;
     private string _search = "";
     private List<DomainResponse> _domains = [];
+    private SessionsFeed? _feed;
+    private Dictionary<string, int> _liveSessions = new(StringComparer.OrdinalIgnoreCase);
 
-    protected override async Task OnInitializedAsync() => _domains = await Calls.RunAsync(() => Api.GetDomainsAsync()) ?? [];
+    protected override async Task OnInitializedAsync()
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            _feed = new SessionsFeed(Stream, Time);
+            _feed.Changed += OnSessionsChanged;
+            _feed.Start();
+        }
+        _domains = await Calls.RunAsync(() => Api.GetDomainsAsync()) ?? [];
+    }
+
+    private int LiveSessions(AccountResponse account) => _liveSessions.GetValueOrDefault($"{account.Name}@{account.Domain}");
+
+    // Transfers tick their sessions twice a second: render only when a count changed.
+    private void OnSessionsChanged() => _ = InvokeAsync(() =>
+    {
+        var counts = _feed!.Board.Sessions.Where(s => s.Session.Account is not null)
+            .GroupBy(s => s.Session.Account!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        if (counts.Count != _liveSessions.Count || counts.Any(c => _liveSessions.GetValueOrDefault(c.Key) != c.Value))
+        {
+            _liveSessions = counts;
+            StateHasChanged();
+        }
+    });
 
     private async Task<TableData<AccountResponse>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
     {
@@ -65,6 +92,15 @@ public partial class Accounts
         {
             Snackbar.Add($"Deleted {account.Name}@{account.Domain}", Severity.Success);
             await _table!.ReloadServerData();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_feed is not null)
+        {
+            _feed.Changed -= OnSessionsChanged;
+            await _feed.DisposeAsync();
         }
     }
 }
