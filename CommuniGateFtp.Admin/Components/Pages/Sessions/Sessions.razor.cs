@@ -44,8 +44,13 @@ public partial class Sessions
         ShowNow();
     }
 
-    private static string TlsName(TlsResponse tls) =>
-        tls.Protocol.Replace("Tls", "TLS ", StringComparison.Ordinal).Replace("TLS 1", "TLS 1.", StringComparison.Ordinal);
+    /// <summary>How the session logged in and how it is protected: <c>Password · TLS 1.3 · PROT P</c>.</summary>
+    private static string Security(SessionResponse session) => string.Join(" · ", new[]
+    {
+        session.Authentication,
+        session.Tls is { } tls ? tls.Protocol.Replace("Tls", "TLS ", StringComparison.Ordinal).Replace("TLS 1", "TLS 1.", StringComparison.Ordinal) : "no TLS",
+        session.Protection == "Private" ? "PROT P" : "PROT C",
+    }.OfType<string>());
 
     private async Task OpenPanelAsync(SessionResponse session)
     {
