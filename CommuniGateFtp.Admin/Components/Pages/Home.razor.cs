@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using CommuniGateFtp.Admin.Services;
 using CommuniGateFtp.Admin.Services.Live;
 using CommuniGateFtp.Contracts;
@@ -75,7 +76,7 @@ public partial class Home
             await InvokeAsync(() => { (_problem, _state) = ($"The server's figures are for server administrators ({ex.Message}).", LiveState.Stopped); StateHasChanged(); });
             return false;
         }
-        catch (Exception ex) when (ex is HttpRequestException or FtpApiException or OperationCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or FtpApiException or OperationCanceledException or JsonException)
         {
             await InvokeAsync(() => { _state = LiveState.Reconnecting; StateHasChanged(); }); // the Ftp service is away: the next round tries again
             return true;

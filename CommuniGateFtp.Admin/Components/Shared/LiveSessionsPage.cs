@@ -16,6 +16,7 @@ public abstract class LiveSessionsPage : ComponentBase, IAsyncDisposable
 
     private SessionsFeed? _feed;
     private ITimer? _clock;
+    private bool _signingIn;
 
     [Inject]
     protected LiveStream Stream { get; set; } = default!;
@@ -68,8 +69,9 @@ public abstract class LiveSessionsPage : ComponentBase, IAsyncDisposable
         {
             return;
         }
-        if (_feed.State == LiveState.SignInRequired)
+        if (_feed.State == LiveState.SignInRequired && !_signingIn)
         {
+            _signingIn = true;
             Calls.SignInAgain();
         }
         Now = Time.GetUtcNow();

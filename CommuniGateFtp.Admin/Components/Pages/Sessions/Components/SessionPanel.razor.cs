@@ -1,8 +1,8 @@
 using System.Text.Json;
+using CommuniGateFtp.Admin.Services;
 using CommuniGateFtp.Admin.Services.Live;
 using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace CommuniGateFtp.Admin.Components.Pages.Sessions.Components;
@@ -130,14 +130,7 @@ public partial class SessionPanel
         if (_follow)
         {
             _follow = false;
-            try
-            {
-                await JS.InvokeVoidAsync("cgftpScrollToEnd", _view);
-            }
-            catch (JSDisconnectedException)
-            {
-                // the page is closing
-            }
+            await JS.ScrollToEndAsync(_view);
         }
     }
 
