@@ -1,6 +1,7 @@
 using System.Net;
 using Bunit;
 using CommuniGateFtp.Admin.Components.Pages.Sessions;
+using CommuniGateFtp.Admin.Components.Pages.Sessions.Components;
 using CommuniGateFtp.Admin.Components.Pages.Transfers;
 using CommuniGateFtp.Admin.Components.Shared;
 using CommuniGateFtp.Admin.Services;
@@ -123,6 +124,26 @@ public sealed class LivePagesTests : IAsyncLifetime
         Assert.Single(unknown.FindAll(".mud-progress-linear.mud-progress-indeterminate"));
         Assert.Contains("no ETA: size unknown", unknown.Markup);
         Assert.Null(unknown.Find(".transfer-progress").GetAttribute("data-percent"));
+    }
+
+    [Fact]
+    public async Task The_protocol_view_shows_commands_and_replies_and_says_when_the_session_ended()
+    {
+        Serve();
+        var cut = _dialogs!;
+        var parameters = new DialogParameters<SessionPanel> { { p => p.Session, Session(4) }, { p => p.Disconnect, _ => Task.FromResult(false) } };
+        await cut.InvokeAsync(() => _ctx.Services.GetRequiredService<IDialogService>().ShowAsync<SessionPanel>("Session #4", parameters));
+
+        await _events.SendAsync("snapshot", Session(4, account: null));
+        await _events.SendAsync("command", new ProtocolLineResponse(DateTimeOffset.UtcNow, 4, "PASS ***", null, null));
+        await _events.SendAsync("reply", new ProtocolLineResponse(DateTimeOffset.UtcNow, 4, "230 User bob logged in", 230, ["User bob logged in"]));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("#protocol-lines .protocol-line").Count), Wait);
+        Assert.EndsWith("→ PASS ***", cut.Find("#protocol-lines .protocol-command").TextContent);
+        Assert.EndsWith("← 230 User bob logged in", cut.Find("#protocol-lines .protocol-reply").TextContent);
+
+        await _events.SendAsync("closed", Session(4));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#session-ended")), Wait);
+        Assert.True(cut.Find("#panel-disconnect").HasAttribute("disabled"));
     }
 
     /// <summary>The API: the sessions stream (refused once when asked), DELETE of a session.</summary>
