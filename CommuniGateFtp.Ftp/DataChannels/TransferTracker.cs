@@ -6,10 +6,10 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 
 /// <summary>
 /// Makes a running transfer visible: the <c>ftp.transfers.active</c>, <c>ftp.transfer.bytes</c> and
-/// <c>ftp.transfer.duration</c> metrics, the progress tick (rate samples, a change for the sessions feed, All Info
+/// <c>ftp.transfer.duration</c> metrics and the recent traffic, the progress tick (rate samples, a change for the sessions feed, All Info
 /// progress records), and at the end the session's totals and the recent-transfers ring.
 /// </summary>
-public sealed class TransferTracker(SessionRegistry registry, TransferHistory history, FtpLogBook log, TimeProvider time)
+public sealed class TransferTracker(SessionRegistry registry, TransferHistory history, TrafficHistory traffic, FtpLogBook log, TimeProvider time)
 {
     /// <summary>How often a running transfer's counters are sampled and published; the feed reads at most as often.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
@@ -32,7 +32,7 @@ public sealed class TransferTracker(SessionRegistry registry, TransferHistory hi
             {
                 var now = time.GetUtcNow();
                 transfer.Sample(now);
-                counted = CountBytes(transfer, counted);
+                counted = CountBytes(session, transfer, counted);
                 registry.Changed(session);
                 if (++ticks % 2 == 0 && log.IsEnabled(CgpLogLevel.AllInfo)) // LOG-CONTENT 5: progress once a second
                 {
@@ -52,7 +52,7 @@ public sealed class TransferTracker(SessionRegistry registry, TransferHistory hi
     public void Finished(FtpSession session, FtpTransfer transfer, long counted, int replyCode)
     {
         var now = time.GetUtcNow();
-        CountBytes(transfer, counted);
+        CountBytes(session, transfer, counted);
         FtpTelemetry.TransferDuration.Record((now - transfer.StartedAt).TotalSeconds, Tags(transfer));
         FtpTelemetry.ActiveTransfers.Add(-1);
         session.Activity.TransferFinished(transfer.Direction, transfer.Bytes, now);
@@ -64,12 +64,13 @@ public sealed class TransferTracker(SessionRegistry registry, TransferHistory hi
         registry.Changed(session); // the transfer is over: the session shows its totals and no running transfer
     }
 
-    private static long CountBytes(FtpTransfer transfer, long counted)
+    private long CountBytes(FtpSession session, FtpTransfer transfer, long counted)
     {
         var bytes = transfer.Bytes;
         if (bytes > counted)
         {
             FtpTelemetry.TransferBytes.Add(bytes - counted, Tags(transfer));
+            traffic.Add(session.Account?.Address, transfer.Direction, bytes - counted);
         }
         return bytes;
     }

@@ -113,6 +113,7 @@ public static class FtpServerExtensions
         services.AddSingleton<TransferTracker>();
         services.AddSingleton<TransferHistory>();
         services.AddSingleton<LoginStatistics>();
+        services.AddSingleton<TrafficHistory>();
         return services;
     }
 }

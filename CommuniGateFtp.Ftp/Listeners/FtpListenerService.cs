@@ -64,7 +64,16 @@ public sealed class FtpListenerService(ControlSocketTransport transport, Connect
         settings.Changed -= OnSettingsChanged;
         await _shutdown.CancelAsync(); // sessions answer 421 and close
         await ApplyAsync();
-        await Task.WhenAll(_connections.Keys);
+        try
+        {
+            // Until the host's shutdown timeout: one connection that does not close (a client silent in a TLS handshake,
+            // say) must not keep the service from stopping for good.
+            await Task.WhenAll(_connections.Keys).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("{Count} FTP connections were still open at the end of the shutdown timeout", _connections.Count);
+        }
         await base.StopAsync(cancellationToken);
     }
 

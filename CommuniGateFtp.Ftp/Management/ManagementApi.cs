@@ -49,6 +49,7 @@ public static class ManagementApi
         app.MapBlacklistApi();
         app.MapLogApi();
         app.MapStatsApi();
+        app.MapTrafficApi();
         return app;
     }
 }

@@ -42,6 +42,16 @@ public sealed class LiveStreamTests
         Assert.Equal(LiveState.SignInRequired, stream.State);
     }
 
+    [Fact]
+    public async Task A_route_that_is_gone_stops_instead_of_reconnecting()
+    {
+        var http = new StubHttp((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound)));
+        var stream = new LiveStream(http, StubHttp.SignedIn(), TimeProvider.System);
+        await stream.RunAsync("/api/sessions/9/log/stream", _ => { }, _ => { }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(LiveState.Stopped, stream.State);
+        Assert.Single(http.Requests);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++)

@@ -31,7 +31,8 @@ public sealed class AdminBrowser : IAsyncDisposable
         var chromium = RequiredTool.Find("chromium", "/usr/bin/chromium");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
         // Two cores run the whole suite at once: give the Blazor circuit time, the assertions still have to come true.
         page.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(30_000);
@@ -50,6 +51,9 @@ public sealed class AdminBrowser : IAsyncDisposable
         await Page.GotoAsync(BaseUrl + path);
         await Assertions.Expect(Page.Locator(interactive).First).ToBeEnabledAsync();
     }
+
+    /// <summary>Another tab of the same signed-in browser.</summary>
+    public Task<IPage> NewPageAsync() => Page.Context.NewPageAsync();
 
     /// <summary>Waits for a Snackbar message.</summary>
     public Task ExpectMessageAsync(string text) =>

@@ -22,14 +22,14 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     protected LiveState State { get; private set; } = LiveState.Connecting;
 
     /// <summary>
-    /// Follows <paramref name="path"/> until the page closes (<see cref="LiveStream.RunEventsAsync"/>); events arrive off
+    /// Follows <paramref name="path"/> until the page closes (LiveStream.RunAsync); events arrive off
     /// the circuit, so the page gathers them and shows them from <paramref name="renderTimer"/>'s ticks, which it owns no more.
     /// </summary>
     protected void Follow(string path, Action<bool> connected, Action<string, string> received, IAsyncDisposable renderTimer)
     {
         Stream.StateChanged += OnStateChanged;
         _render = renderTimer;
-        _reading = Stream.RunEventsAsync(path, connected, received, _stop.Token);
+        _reading = Stream.RunAsync(path, connected, received, _stop.Token);
     }
 
     private void OnStateChanged(LiveState state) => _ = InvokeAsync(() =>

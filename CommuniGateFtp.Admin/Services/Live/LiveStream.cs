@@ -7,8 +7,9 @@ namespace CommuniGateFtp.Admin.Services.Live;
 /// <summary>
 /// Follows one server-sent-events route of the management API for as long as a page is open, and comes back by itself:
 /// when the stream ends or the Ftp service is away, <see cref="State"/> turns to Reconnecting and the request is made
-/// again after 1, 2, 4 … at most 10 seconds. Uses <see cref="ClientName"/>, an HttpClient without the standard resilience
-/// handler, whose timeouts would cut a stream that lives for hours.
+/// again after 1, 2, 4 … at most 10 seconds; a 404 (the session it followed has ended) stops it. Uses
+/// <see cref="ClientName"/>, an HttpClient without the standard resilience handler, whose timeouts would cut a stream
+/// that lives for hours.
 /// </summary>
 public sealed class LiveStream(IHttpClientFactory clients, AccessTokenSource token, TimeProvider time)
 {
@@ -27,10 +28,10 @@ public sealed class LiveStream(IHttpClientFactory clients, AccessTokenSource tok
     /// before its first event (a route that replays a snapshot replays it then); <paramref name="received"/> per event.
     /// </summary>
     public Task RunAsync(string path, Action<bool> connected, Action<string> received, CancellationToken cancellationToken) =>
-        RunEventsAsync(path, connected, (_, data) => received(data), cancellationToken);
+        RunAsync(path, connected, (_, data) => received(data), cancellationToken);
 
-    /// <summary>As <see cref="RunAsync"/>, for routes whose events differ by name: <paramref name="received"/> gets (name, data).</summary>
-    public async Task RunEventsAsync(string path, Action<bool> connected, Action<string, string> received, CancellationToken cancellationToken)
+    /// <summary>As the other overload, with each event's name (<c>snapshot</c>, <c>changed</c> …) beside its data.</summary>
+    public async Task RunAsync(string path, Action<bool> connected, Action<string, string> received, CancellationToken cancellationToken)
     {
         var retry = FirstRetry;
         var reconnection = false;
@@ -47,6 +48,10 @@ public sealed class LiveStream(IHttpClientFactory clients, AccessTokenSource tok
                 {
                     Set(LiveState.SignInRequired);
                     return;
+                }
+                if (response.StatusCode is HttpStatusCode.NotFound)
+                {
+                    break; // what it followed is gone (a session that ended): nothing will come back
                 }
                 response.EnsureSuccessStatusCode();
                 await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using CommuniGateFtp.Admin.Components.Pages.Accounts.Components;
+using CommuniGateFtp.Admin.Services.Live;
 using CommuniGateFtp.Contracts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -8,8 +9,9 @@ namespace CommuniGateFtp.Admin.Components.Pages.Accounts;
 
 /// <summary>
 /// Accounts a page at a time (the API searches and pages, so thousands stay quick), with create, edit, password reset
-/// and delete through the management API. A Domain administrator sees its Domain's accounts (the API scopes the list)
-/// and is not offered what the API refuses it: the server administrator right, storage limits, server administrators' accounts.
+/// and delete through the management API. Each account shows its open sessions, counted live from the sessions stream.
+/// A Domain administrator sees its Domain's accounts (the API scopes the list and the stream) and is not offered what
+/// the API refuses it: the server administrator right, storage limits, server administrators' accounts.
 /// </summary>
 public partial class Accounts
 {
@@ -19,18 +21,41 @@ public partial class Accounts
     private string _search = "";
     private List<DomainResponse> _domains = [];
     private bool _serverAdministrator = true;
+    private SessionsFeed? _feed;
+    private Dictionary<string, int> _liveSessions = new(StringComparer.OrdinalIgnoreCase);
 
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
+    // What a Domain administrator may not touch (the API answers 403): a server administrator's account.
+    private bool Locked(AccountResponse account) => account.IsAdministrator && !_serverAdministrator;
+
     protected override async Task OnInitializedAsync()
     {
         _serverAdministrator = Authentication is null || (await Authentication).User.IsInRole(ManagementRoles.ServerAdministrator);
+        if (RendererInfo.IsInteractive)
+        {
+            _feed = new SessionsFeed(Stream, Time);
+            _feed.Changed += OnSessionsChanged;
+            _feed.Start();
+        }
         _domains = await Calls.RunAsync(() => Api.GetDomainsAsync()) ?? [];
     }
 
-    // What a Domain administrator may not touch (the API answers 403): a server administrator's account.
-    private bool Locked(AccountResponse account) => account.IsAdministrator && !_serverAdministrator;
+    private int LiveSessions(AccountResponse account) => _liveSessions.GetValueOrDefault($"{account.Name}@{account.Domain}");
+
+    // Transfers tick their sessions twice a second: render only when a count changed.
+    private void OnSessionsChanged() => _ = InvokeAsync(() =>
+    {
+        var counts = _feed!.Board.Sessions.Where(s => s.Session.Account is not null)
+            .GroupBy(s => s.Session.Account!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        if (counts.Count != _liveSessions.Count || counts.Any(c => _liveSessions.GetValueOrDefault(c.Key) != c.Value))
+        {
+            _liveSessions = counts;
+            StateHasChanged();
+        }
+    });
 
     private async Task<TableData<AccountResponse>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
     {
@@ -82,6 +107,15 @@ public partial class Accounts
         {
             Snackbar.Add($"Deleted {account.Name}@{account.Domain}", Severity.Success);
             await _table!.ReloadServerData();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_feed is not null)
+        {
+            _feed.Changed -= OnSessionsChanged;
+            await _feed.DisposeAsync();
         }
     }
 }
