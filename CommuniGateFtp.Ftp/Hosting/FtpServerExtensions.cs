@@ -34,7 +34,9 @@ public static class FtpServerExtensions
         services.AddSingleton<SessionDatabase>();
         services.AddSingleton<ISettingsStore, DatabaseSettingsStore>();
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
-        services.AddSingleton<IStorageUsage, StorageUsage>();
+        services.AddSingleton<StorageUsage>();
+        services.AddSingleton<IStorageUsage>(sp => sp.GetRequiredService<StorageUsage>());
+        services.AddSingleton<AclPresence>();
         services.AddSingleton<IStorageOwners, DatabaseStorageOwners>();
         services.AddSingleton<IAccessControlStore, DatabaseAccessControlStore>();
         services.AddScoped<DatabaseSeeder>();
@@ -44,6 +46,8 @@ public static class FtpServerExtensions
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StorageReconciler>();
         services.AddHostedService<SettingsNotifications>();
+        services.AddHostedService<AclNotifications>();
+        services.AddHostedService<StorageUsageWriter>(); // stops after the listener: the last uploads' usage is written
         services.AddHostedService<BlacklistRefresher>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<ConnectionAdmission>();

@@ -3,6 +3,7 @@ using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Storage;
+using CommuniGateFtp.Ftp.Storage.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +30,9 @@ public static class AccountsApi
     /// page (<see cref="AccountPage"/>) of the accounts whose <c>name@domain</c> contains <c>search</c> (case-insensitive).
     /// </summary>
     private static async Task<Results<Ok<List<AccountResponse>>, Ok<AccountPage>, ValidationProblem>> ListAsync(string? domain, string? search,
-        int? skip, int? take, FtpDbContext db, CancellationToken cancellationToken)
+        int? skip, int? take, FtpDbContext db, StorageUsage usage, CancellationToken cancellationToken)
     {
+        await usage.FlushAsync(cancellationToken); // this node's booked usage changes show at once
         var query = db.Accounts.Include(a => a.Domain).AsQueryable();
         if (!string.IsNullOrWhiteSpace(domain))
         {
@@ -61,8 +63,9 @@ public static class AccountsApi
     private const int MaxPage = 500;
 
     private static async Task<Results<Ok<AccountResponse>, StatusCodeHttpResult, NotFound<ProblemDetails>>> GetAsync(string domain, string name,
-        HttpContext http, FtpDbContext db, CancellationToken cancellationToken)
+        HttpContext http, FtpDbContext db, StorageUsage usage, CancellationToken cancellationToken)
     {
+        await usage.FlushAsync(cancellationToken); // this node's booked usage changes show at once
         if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
         {
             return AccountNotFound(domain, name);
@@ -113,7 +116,7 @@ public static class AccountsApi
     /// this node end with 421 (other nodes' sessions fail their next storage command).
     /// </summary>
     private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DeleteAsync(string domain, string name,
-        FtpDbContext db, FileStore store, SessionRegistry sessions, CancellationToken cancellationToken)
+        FtpDbContext db, FileStore store, SessionRegistry sessions, AclPresence aclPresence, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
         {
@@ -129,6 +132,7 @@ public static class AccountsApi
         await db.FileAccessControlEntries
             .Where(e => e.Grantee == address || (e.Grantee == account.Name && e.Account.DomainId == account.DomainId))
             .ExecuteDeleteAsync(cancellationToken);
+        await DatabaseAccessControlStore.NotifyEveryoneAsync(db, aclPresence, cancellationToken); // grants in many owners' ACLs went
         foreach (var session in sessions.Sessions.Where(s => s.Account is { IsAnonymous: false } a && a.Id == account.Id))
         {
             session.Disconnect();
