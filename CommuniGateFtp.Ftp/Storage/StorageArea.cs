@@ -53,6 +53,11 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
     public IEnumerable<string> Names(VirtualPath directory)
     {
         RequireDirectory(directory);
+        if (DirectoryNames.TryRead(FullPath(directory)) is { } fast)
+        {
+            fast.Sort(StringComparer.Ordinal);
+            return fast;
+        }
         var names = new FileSystemEnumerable<string>(FullPath(directory),
             (ref FileSystemEntry e) => e.FileName.ToString(), EnumerationOptions) { ShouldIncludePredicate = IsNoLink };
         return names.Order(StringComparer.Ordinal);

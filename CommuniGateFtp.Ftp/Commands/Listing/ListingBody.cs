@@ -33,8 +33,13 @@ public static class ListingBody
                 foreach (var item in items)
                 {
                     int written;
-                    while (!format(item, buffer.AsSpan(filled, buffer.Length - filled - 2), out written))
+                    while (true)
                     {
+                        var room = buffer.Length - filled - 2; // the line end always fits after the line
+                        if (room >= 0 && format(item, buffer.AsSpan(filled, room), out written))
+                        {
+                            break;
+                        }
                         if (filled > 0)
                         {
                             await SendAsync(network, buffer, filled, transfer, guard, stall);
