@@ -1,8 +1,6 @@
 using CommuniGateFtp.Ftp.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Polly;
-using Polly.Retry;
 
 namespace CommuniGateFtp.Ftp.Settings;
 
@@ -13,47 +11,14 @@ namespace CommuniGateFtp.Ftp.Settings;
 public sealed class SettingsNotifications(LiveSettings settings, IServiceScopeFactory scopes, Telemetry.FtpLogBook log,
     ILogger<SettingsNotifications> logger) : BackgroundService
 {
-    private readonly ResiliencePipeline _reconnect = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<IOException>().Handle<TimeoutException>(),
-            MaxRetryAttempts = int.MaxValue,
-            Delay = TimeSpan.FromMilliseconds(500),
-            BackoffType = DelayBackoffType.Exponential,
-            MaxDelay = TimeSpan.FromSeconds(30),
-            OnRetry = args =>
-            {
-                // LOG-CONTENT 1: the database is unreachable (settings changes wait until it is back).
-                log.WriteServer(Telemetry.CgpLogLevel.Failures,
-                    $"database unreachable ({args.Outcome.Exception?.Message}); listening again in {args.RetryDelay.TotalSeconds:F1} s");
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        _reconnect.ExecuteAsync(async ct => await ListenAsync(ct), stoppingToken).AsTask();
-
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        string connectionString;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            connectionString = scope.ServiceProvider.GetRequiredService<FtpDbContext>().Database.GetConnectionString()!;
-        }
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        connection.Notification += (_, _) => _ = ReloadAsync(cancellationToken);
-        await using (var listen = new NpgsqlCommand($"LISTEN {LiveSettings.NotificationChannel}", connection))
-        {
-            await listen.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await settings.ReloadAsync(cancellationToken); // whatever changed while we were not listening
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await connection.WaitAsync(cancellationToken);
-        }
-    }
+        NotificationChannel.ListenAsync(scopes, LiveSettings.NotificationChannel,
+            payload => _ = ReloadAsync(stoppingToken),
+            settings.ReloadAsync, // whatever changed while we were not listening
+            // LOG-CONTENT 1: the database is unreachable (settings changes wait until it is back).
+            (ex, delay) => log.WriteServer(Telemetry.CgpLogLevel.Failures,
+                $"database unreachable ({ex?.Message}); listening again in {delay.TotalSeconds:F1} s"),
+            stoppingToken);
 
     private async Task ReloadAsync(CancellationToken cancellationToken)
     {

@@ -24,10 +24,15 @@ public sealed class StorageUsage(SessionDatabase database) : IStorageUsage, IDis
     private readonly PendingUsage _pending = new();
     private readonly SemaphoreSlim _booked = new(0);
 
+    // Held while booked changes are on their way to the database: whoever needs the database to show them (a reader
+    // of usage, a reservation) waits for that write to commit rather than read around it.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     public void Dispose()
     {
         _limits.Dispose();
         _booked.Dispose();
+        _writing.Dispose();
     }
 
     public async Task<QuotaLimits> GetLimitsAsync(int accountId, CancellationToken cancellationToken)
@@ -65,39 +70,60 @@ public sealed class StorageUsage(SessionDatabase database) : IStorageUsage, IDis
     /// <summary>Waits until something is booked (the writer's cue).</summary>
     public Task WaitForBookedAsync(CancellationToken cancellationToken) => _booked.WaitAsync(cancellationToken);
 
-    /// <summary>Writes every booked change in one statement; on failure they stay booked for the next attempt.</summary>
+    /// <summary>
+    /// Writes every booked change in one statement; on failure they stay booked for the next attempt. Returns once the
+    /// database shows every change booked before the call, also those another caller was already writing.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var changes = _pending.TakeAll();
-        if (changes.Count == 0)
-        {
-            return;
-        }
+        await _writing.WaitAsync(cancellationToken);
         try
         {
-            int[] ids = [.. changes.Select(c => c.AccountId)];
-            long[] bytes = [.. changes.Select(c => c.Bytes)];
-            long[] files = [.. changes.Select(c => c.Files)];
-            await database.RunAsync((db, ct) => db.Database.ExecuteSqlAsync($"""
-                UPDATE accounts AS a SET "StorageBytesUsed" = GREATEST(0, a."StorageBytesUsed" + c.bytes),
-                                         "StorageFilesUsed" = GREATEST(0, a."StorageFilesUsed" + c.files)
-                FROM unnest({ids}, {bytes}, {files}) AS c(id, bytes, files)
-                WHERE a."Id" = c.id
-                """, ct), cancellationToken);
-        }
-        catch
-        {
-            foreach (var (id, b, f) in changes)
+            var changes = _pending.TakeAll();
+            if (changes.Count == 0)
             {
-                _pending.Add(id, b, f);
+                return;
             }
-            throw;
+            try
+            {
+                int[] ids = [.. changes.Select(c => c.AccountId)];
+                long[] bytes = [.. changes.Select(c => c.Bytes)];
+                long[] files = [.. changes.Select(c => c.Files)];
+                await database.RunAsync((db, ct) => db.Database.ExecuteSqlAsync($"""
+                    UPDATE accounts AS a SET "StorageBytesUsed" = GREATEST(0, a."StorageBytesUsed" + c.bytes),
+                                             "StorageFilesUsed" = GREATEST(0, a."StorageFilesUsed" + c.files)
+                    FROM unnest({ids}, {bytes}, {files}) AS c(id, bytes, files)
+                    WHERE a."Id" = c.id
+                    """, ct), cancellationToken);
+            }
+            catch
+            {
+                foreach (var (id, b, f) in changes)
+                {
+                    _pending.Add(id, b, f);
+                }
+                throw;
+            }
+        }
+        finally
+        {
+            _writing.Release();
         }
     }
 
     public async Task<long> ReserveAsync(int accountId, QuotaKind kind, long wanted, CancellationToken cancellationToken)
     {
-        var (bytes, files) = _pending.Take(accountId);
+        (long Bytes, long Files) booked;
+        await _writing.WaitAsync(cancellationToken); // a write on its way carries changes of this account too
+        try
+        {
+            booked = _pending.Take(accountId);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+        var (bytes, files) = booked;
         try
         {
             var granted = await database.RunAsync((db, ct) => db.Database.SqlQueryRaw<long>(kind == QuotaKind.Bytes ? ReserveBytes : ReserveFiles,

@@ -1,9 +1,5 @@
 using System.Globalization;
 using CommuniGateFtp.Ftp.Data;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Polly;
-using Polly.Retry;
 
 namespace CommuniGateFtp.Ftp.Storage.Access;
 
@@ -20,49 +16,22 @@ public sealed class AclNotifications(AclPresence presence, IServiceScopeFactory 
     /// <summary>Every owner's ACLs may have changed.</summary>
     public const string Everyone = "*";
 
-    private readonly ResiliencePipeline _reconnect = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<IOException>().Handle<TimeoutException>(),
-            MaxRetryAttempts = int.MaxValue,
-            Delay = TimeSpan.FromMilliseconds(500),
-            BackoffType = DelayBackoffType.Exponential,
-            MaxDelay = TimeSpan.FromSeconds(30),
-            OnRetry = args =>
-            {
-                logger.LogWarning("Listening for ACL changes failed ({Message}); again in {Delay}", args.Outcome.Exception?.Message, args.RetryDelay);
-                presence.ForgetAll(); // nobody hears changes meanwhile: nothing remembered is trusted
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        _reconnect.ExecuteAsync(async ct => await ListenAsync(ct), stoppingToken).AsTask();
-
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        string connectionString;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            connectionString = scope.ServiceProvider.GetRequiredService<FtpDbContext>().Database.GetConnectionString()!;
-        }
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        connection.Notification += (_, e) => Heard(e.Payload);
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-        {
-            await listen.ExecuteNonQueryAsync(cancellationToken);
-        }
-        presence.ForgetAll(); // whatever changed while we were not listening
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await connection.WaitAsync(cancellationToken);
-        }
-    }
-
     /// <summary>The payload of a notification: which owner (or <see cref="Everyone"/>), from which node.</summary>
     public static string Payload(string owner, string node) => $"{owner} {node}";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        NotificationChannel.ListenAsync(scopes, Channel, Heard,
+            _ =>
+            {
+                presence.ForgetAll(); // whatever changed while we were not listening
+                return Task.CompletedTask;
+            },
+            (ex, delay) =>
+            {
+                logger.LogWarning("Listening for ACL changes failed ({Message}); again in {Delay}", ex?.Message, delay);
+                presence.ForgetAll(); // nobody hears changes meanwhile: nothing remembered is trusted
+            },
+            stoppingToken);
 
     private void Heard(string payload)
     {

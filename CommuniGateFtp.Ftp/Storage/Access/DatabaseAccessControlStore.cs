@@ -48,26 +48,16 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database, AclPres
         return names.ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task SetAsync(int ownerId, VirtualPath path, IReadOnlyList<AclEntry> entries, CancellationToken cancellationToken)
+    public Task SetAsync(int ownerId, VirtualPath path, IReadOnlyList<AclEntry> entries, CancellationToken cancellationToken)
     {
         var key = path.ToString();
-        try
+        return ChangeAsync(ownerId, async (db, ct) =>
         {
-            await database.RunAsync((db, token) => db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-            {
-                db.ChangeTracker.Clear(); // a replayed attempt starts from nothing added
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await db.FileAccessControlEntries.Where(e => e.AccountId == ownerId && e.Path == key).ExecuteDeleteAsync(ct);
-                db.FileAccessControlEntries.AddRange(entries.Select(e => ToRow(ownerId, key, e)));
-                await db.SaveChangesAsync(ct);
-                await NotifyAsync(db, ownerId, ct);
-                await transaction.CommitAsync(ct);
-            }, token), cancellationToken);
-        }
-        finally
-        {
-            presence.Forget(ownerId);
-        }
+            db.ChangeTracker.Clear(); // a replayed attempt starts from nothing added
+            await db.FileAccessControlEntries.Where(e => e.AccountId == ownerId && e.Path == key).ExecuteDeleteAsync(ct);
+            db.FileAccessControlEntries.AddRange(entries.Select(e => ToRow(ownerId, key, e)));
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
     }
 
     // One statement, no read first: a new item has no entries of its own (a deleted item's went with it), so the copy
@@ -97,22 +87,9 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database, AclPres
         {
             return; // nothing to take along: the common case of DELE
         }
-        try
-        {
-            await database.RunAsync((db, token) => db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await db.FileAccessControlEntries
-                    .Where(e => e.AccountId == ownerId && (e.Path == key || e.Path.StartsWith(beneath)))
-                    .ExecuteDeleteAsync(ct);
-                await NotifyAsync(db, ownerId, ct);
-                await transaction.CommitAsync(ct);
-            }, token), cancellationToken);
-        }
-        finally
-        {
-            presence.Forget(ownerId);
-        }
+        await ChangeAsync(ownerId, (db, ct) => db.FileAccessControlEntries
+            .Where(e => e.AccountId == ownerId && (e.Path == key || e.Path.StartsWith(beneath)))
+            .ExecuteDeleteAsync(ct), cancellationToken);
     }
 
     public async Task MoveAsync(int ownerId, VirtualPath from, VirtualPath to, CancellationToken cancellationToken)
@@ -124,17 +101,27 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database, AclPres
         {
             return;
         }
+        await ChangeAsync(ownerId, async (db, ct) =>
+        {
+            await db.FileAccessControlEntries
+                .Where(e => e.AccountId == ownerId && (e.Path == target || e.Path.StartsWith(targetBeneath)))
+                .ExecuteDeleteAsync(ct);
+            await db.FileAccessControlEntries
+                .Where(e => e.AccountId == ownerId && (e.Path == source || e.Path.StartsWith(sourceBeneath)))
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.Path, e => target + e.Path.Substring(source.Length)), ct);
+        }, cancellationToken);
+    }
+
+    // One transaction (replayed whole by EF's retrying strategy) that changes an owner's ACLs and tells the other nodes
+    // at its commit; this node forgets what it knew of the owner whatever the outcome.
+    private async Task ChangeAsync(int ownerId, Func<FtpDbContext, CancellationToken, Task> change, CancellationToken cancellationToken)
+    {
         try
         {
             await database.RunAsync((db, token) => db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await db.FileAccessControlEntries
-                    .Where(e => e.AccountId == ownerId && (e.Path == target || e.Path.StartsWith(targetBeneath)))
-                    .ExecuteDeleteAsync(ct);
-                await db.FileAccessControlEntries
-                    .Where(e => e.AccountId == ownerId && (e.Path == source || e.Path.StartsWith(sourceBeneath)))
-                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.Path, e => target + e.Path.Substring(source.Length)), ct);
+                await change(db, ct);
                 await NotifyAsync(db, ownerId, ct);
                 await transaction.CommitAsync(ct);
             }, token), cancellationToken);
