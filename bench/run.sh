@@ -7,7 +7,8 @@
 #
 # Usage: bench/run.sh [--quick] [--rounds K] [--only "retr stor ..."] [--big-mib N] [--idle-sessions N]
 #                     [--soak-sessions S --soak-minutes T --soak-sample-seconds N] [--peer-crypt YESCRYPT|SHA512]
-#                     [--out FILE]   (--only "" with --soak-* runs the soak alone)
+#                     [--ours-env "NAME=VALUE ..."] [--out FILE]   (--only "" with --soak-* runs the soak alone)
+# --ours-env: environment for our service only, e.g. the GC settings of a container: "DOTNET_gcServer=0"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=bench
@@ -16,7 +17,7 @@ source "$here/lib/ceilings.sh"; source "$here/lib/scenarios.sh"
 
 rounds=3; big_mib=1024; small_files=2000; logins=1000; rate_logins=500; idle_sessions=1000
 only="ceilings retr stor retr-tls stor-tls small-files list logins idle"
-soak_sessions=0; soak_minutes=0; soak_sample=60; peer_crypt=YESCRYPT; out=""
+soak_sessions=0; soak_minutes=0; soak_sample=60; peer_crypt=YESCRYPT; out=""; ours_env=""
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) rounds=1; big_mib=256; small_files=500; logins=300; rate_logins=200; idle_sessions=200 ;;
@@ -29,6 +30,7 @@ while [ $# -gt 0 ]; do
     --soak-sample-seconds) soak_sample=$2; shift ;;
     --peer-crypt) peer_crypt=$2; shift ;;
     --out) out=$2; shift ;;
+    --ours-env) ours_env=$2; shift ;;
     *) echo "unknown option $1 (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
   shift

@@ -14,9 +14,11 @@ public static class DatabaseListener
 {
     /// <param name="waiting">What waits while the database is unreachable, e.g. "settings changes wait until it is back".</param>
     /// <param name="notified">Called for each notification, on the connection's thread: must not block.</param>
+    /// <param name="lost">Called when the connection is lost, before waiting to listen again: nothing is heard meanwhile.</param>
     public static Task RunAsync(IServiceScopeFactory scopes, Telemetry.FtpLogBook log, string waiting, IReadOnlyList<string> channels,
-        Action<NpgsqlNotificationEventArgs> notified, Func<CancellationToken, Task> listening, CancellationToken stoppingToken) =>
-        Reconnecting(log, waiting).ExecuteAsync(async ct => await ListenAsync(scopes, channels, notified, listening, ct), stoppingToken).AsTask();
+        Action<NpgsqlNotificationEventArgs> notified, Func<CancellationToken, Task> listening, CancellationToken stoppingToken,
+        Action? lost = null) =>
+        Reconnecting(log, waiting, lost).ExecuteAsync(async ct => await ListenAsync(scopes, channels, notified, listening, ct), stoppingToken).AsTask();
 
     private static async Task ListenAsync(IServiceScopeFactory scopes, IReadOnlyList<string> channels, Action<NpgsqlNotificationEventArgs> notified,
         Func<CancellationToken, Task> listening, CancellationToken cancellationToken)
@@ -40,7 +42,7 @@ public static class DatabaseListener
         }
     }
 
-    private static ResiliencePipeline Reconnecting(Telemetry.FtpLogBook log, string waiting) => new ResiliencePipelineBuilder()
+    private static ResiliencePipeline Reconnecting(Telemetry.FtpLogBook log, string waiting, Action? lost) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<IOException>().Handle<TimeoutException>(),
@@ -50,6 +52,7 @@ public static class DatabaseListener
             MaxDelay = TimeSpan.FromSeconds(30),
             OnRetry = args =>
             {
+                lost?.Invoke();
                 // LOG-CONTENT 1: the database is unreachable.
                 log.WriteServer(Telemetry.CgpLogLevel.Failures,
                     $"database unreachable ({args.Outcome.Exception?.Message}); {waiting}; listening again in {args.RetryDelay.TotalSeconds:F1} s");

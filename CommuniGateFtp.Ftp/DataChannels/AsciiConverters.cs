@@ -1,6 +1,9 @@
 namespace CommuniGateFtp.Ftp.DataChannels;
 
-/// <summary>DATA-ASCII: RETR turns bare LF into CRLF; STOR turns CRLF into LF. A CR at a chunk's end waits for the next.</summary>
+/// <summary>
+/// DATA-ASCII: RETR turns bare LF into CRLF; STOR turns CRLF into LF. A CR at a chunk's end waits for the next. Runs of
+/// bytes between line ends are found with vectorised searches and copied whole, not looked at byte by byte.
+/// </summary>
 public static class AsciiConverters
 {
     public static IChunkConverter ToNetwork() => new LfToCrLf();
@@ -14,14 +17,24 @@ public static class AsciiConverters
         public int Convert(ReadOnlySpan<byte> input, Span<byte> output)
         {
             var n = 0;
-            foreach (var b in input)
+            while (!input.IsEmpty)
             {
-                if (b == (byte)'\n' && !_lastWasCr)
+                var lf = input.IndexOf((byte)'\n');
+                var run = lf < 0 ? input : input[..lf];
+                run.CopyTo(output[n..]);
+                n += run.Length;
+                if (lf < 0)
+                {
+                    _lastWasCr = run[^1] == (byte)'\r';
+                    break;
+                }
+                if (!(lf > 0 ? input[lf - 1] == (byte)'\r' : _lastWasCr))
                 {
                     output[n++] = (byte)'\r';
                 }
-                output[n++] = b;
-                _lastWasCr = b == (byte)'\r';
+                output[n++] = (byte)'\n';
+                _lastWasCr = false;
+                input = input[(lf + 1)..];
             }
             return n;
         }
@@ -36,22 +49,34 @@ public static class AsciiConverters
         public int Convert(ReadOnlySpan<byte> input, Span<byte> output)
         {
             var n = 0;
-            foreach (var b in input)
+            if (_pendingCr && !input.IsEmpty)
             {
-                if (_pendingCr)
+                _pendingCr = false;
+                if (input[0] != (byte)'\n')
                 {
-                    _pendingCr = false;
-                    if (b != (byte)'\n')
-                    {
-                        output[n++] = (byte)'\r'; // a lone CR is data
-                    }
+                    output[n++] = (byte)'\r'; // a lone CR is data
                 }
-                if (b == (byte)'\r')
+            }
+            while (!input.IsEmpty)
+            {
+                var cr = input.IndexOf((byte)'\r');
+                var run = cr < 0 ? input : input[..cr];
+                run.CopyTo(output[n..]);
+                n += run.Length;
+                if (cr < 0)
                 {
-                    _pendingCr = true;
-                    continue;
+                    break;
                 }
-                output[n++] = b;
+                if (cr == input.Length - 1)
+                {
+                    _pendingCr = true; // decided by the next chunk's first byte
+                    break;
+                }
+                if (input[cr + 1] != (byte)'\n')
+                {
+                    output[n++] = (byte)'\r'; // a lone CR is data
+                }
+                input = input[(cr + 1)..];
             }
             return n;
         }

@@ -39,7 +39,9 @@ public static class FtpServerExtensions
         services.AddSingleton<SessionDatabase>();
         services.AddSingleton<ISettingsStore, DatabaseSettingsStore>();
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
-        services.AddSingleton<IStorageUsage, StorageUsage>();
+        services.AddSingleton<StorageUsage>();
+        services.AddSingleton<IStorageUsage>(sp => sp.GetRequiredService<StorageUsage>());
+        services.AddSingleton<AclPresence>();
         services.AddSingleton<IStorageOwners, DatabaseStorageOwners>();
         services.AddSingleton<IAccessControlStore, DatabaseAccessControlStore>();
         services.AddScoped<DatabaseSeeder>();
@@ -64,6 +66,8 @@ public static class FtpServerExtensions
         services.AddHostedService<SettingsNotifications>();
         services.AddHostedService<ClusterNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<SharedPassiveListeners>());
+        services.AddHostedService<AclNotifications>();
+        services.AddHostedService<StorageUsageWriter>(); // stops after the listener: the last uploads' usage is written
         services.AddHostedService<BlacklistRefresher>();
         services.AddHostedService<GssapiStartup>();
         services.AddSingleton<ControlSocketTransport>();

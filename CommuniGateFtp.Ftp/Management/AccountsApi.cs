@@ -4,6 +4,7 @@ using CommuniGateFtp.Ftp.Management.Authorization;
 using CommuniGateFtp.Contracts;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Storage;
+using CommuniGateFtp.Ftp.Storage.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -34,13 +35,14 @@ public static class AccountsApi
     /// page (<see cref="AccountPage"/>) of the accounts whose <c>name@domain</c> contains <c>search</c> (case-insensitive).
     /// </summary>
     private static async Task<Results<Ok<List<AccountResponse>>, Ok<AccountPage>, ValidationProblem, ProblemHttpResult>> ListAsync(string? domain,
-        string? search, int? skip, int? take, ManagementCaller caller, FtpDbContext db, CancellationToken cancellationToken)
+        string? search, int? skip, int? take, ManagementCaller caller, FtpDbContext db, StorageUsage usage, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(domain)
             && await caller.RefusalAsync(new ManagedDomain(domain), ManagementPolicies.DomainAdministrator) is { } refused)
         {
             return refused;
         }
+        await usage.FlushAsync(cancellationToken); // this node's booked usage changes show at once
         var query = db.Accounts.Include(a => a.Domain).AsQueryable();
         if (!caller.IsServerAdministrator)
         {
@@ -75,8 +77,9 @@ public static class AccountsApi
     private const int MaxPage = 500;
 
     private static async Task<Results<Ok<AccountResponse>, StatusCodeHttpResult, NotFound<ProblemDetails>>> GetAsync(string domain, string name,
-        HttpContext http, FtpDbContext db, CancellationToken cancellationToken)
+        HttpContext http, FtpDbContext db, StorageUsage usage, CancellationToken cancellationToken)
     {
+        await usage.FlushAsync(cancellationToken); // this node's booked usage changes show at once
         if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
         {
             return AccountNotFound(domain, name);
@@ -133,7 +136,7 @@ public static class AccountsApi
     /// </summary>
     private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> DeleteAsync(string domain,
         string name, ManagementCaller caller, FtpDbContext db, FileStore store, SessionRegistry sessions, Cluster.ClusterRequests cluster,
-        CancellationToken cancellationToken)
+        AclPresence aclPresence, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, domain, name, cancellationToken) is not { } account)
         {
@@ -153,6 +156,7 @@ public static class AccountsApi
         await db.FileAccessControlEntries
             .Where(e => e.Grantee == address || (e.Grantee == account.Name && e.Account.DomainId == account.DomainId))
             .ExecuteDeleteAsync(cancellationToken);
+        await DatabaseAccessControlStore.NotifyEveryoneAsync(db, aclPresence, cancellationToken); // grants in many owners' ACLs went
         foreach (var session in sessions.Sessions.Where(s => s.Account is { IsAnonymous: false } a && a.Id == account.Id))
         {
             session.Disconnect();

@@ -3,6 +3,7 @@ namespace CommuniGateFtp.Ftp.Storage;
 /// <summary>
 /// Passes an upload's writes to its file, covered by the owner's <see cref="QuotaReservation"/> beyond the bytes the upload
 /// frees (<paramref name="bytesFreed"/>); stops with <see cref="QuotaExceededException"/> at the limit (FS-QUOTA-HIT).
+/// The file is opened for synchronous writes (<see cref="Commands.Transfer.UploadTarget.Open"/>).
 /// </summary>
 public sealed class QuotaGuardStream(FileStream file, QuotaReservation reservation, long bytesFreed) : Stream
 {
@@ -11,7 +12,9 @@ public sealed class QuotaGuardStream(FileStream file, QuotaReservation reservati
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         await reservation.CoverAsync(Written + buffer.Length - bytesFreed, cancellationToken);
-        await file.WriteAsync(buffer, cancellationToken);
+        // On Linux a file's "asynchronous" write is this same blocking pwrite on another thread-pool thread: writing here,
+        // on the thread already running the transfer, spares a hop per write (per small file) and gives the same blocking.
+        file.Write(buffer.Span);
         Written += buffer.Length;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Enumeration;
 
 namespace CommuniGateFtp.Ftp.Storage;
@@ -44,8 +43,9 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         RequireDirectory(directory);
         // Straight from the directory entries: one lstat each (the link test, size and times share it), no
         // FileSystemInfo and no readlink per entry, which dominated listings of thousands of files.
-        var entries = new FileSystemEnumerable<StorageEntry>(FullPath(directory),
-            (ref FileSystemEntry e) => ToEntry(ref e), EnumerationOptions) { ShouldIncludePredicate = IsNoLink };
+        var fullPath = FullPath(directory);
+        var entries = new FileSystemEnumerable<StorageEntry>(fullPath,
+            (ref FileSystemEntry e) => ToEntry(ref e, fullPath), EnumerationOptions) { ShouldIncludePredicate = IsNoLink };
         return entries.OrderBy(e => e.Name, StringComparer.Ordinal);
     }
 
@@ -53,6 +53,11 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
     public IEnumerable<string> Names(VirtualPath directory)
     {
         RequireDirectory(directory);
+        if (DirectoryNames.TryRead(FullPath(directory)) is { } fast)
+        {
+            fast.Sort(StringComparer.Ordinal);
+            return fast;
+        }
         var names = new FileSystemEnumerable<string>(FullPath(directory),
             (ref FileSystemEntry e) => e.FileName.ToString(), EnumerationOptions) { ShouldIncludePredicate = IsNoLink };
         return names.Order(StringComparer.Ordinal);
@@ -161,18 +166,15 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
     // SEC-TRAVERSAL: a link is never listed (its type comes with the entry's lstat).
     private static bool IsNoLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0;
 
-    private StorageEntry ToEntry(ref FileSystemEntry entry)
-    {
-        var fullPath = entry.ToSpecifiedFullPath();
-        return new StorageEntry(
+    private StorageEntry ToEntry(ref FileSystemEntry entry, string directory) =>
+        new(
             entry.FileName.ToString(),
             entry.IsDirectory,
             entry.IsDirectory ? 0 : entry.Length,
             entry.LastWriteTimeUtc,
             Owner,
             ownerRights,
-            UniqueId(fullPath, entry.CreationTimeUtc.UtcTicks));
-    }
+            UniqueKey(directory, entry.FileName, entry.CreationTimeUtc.UtcTicks));
 
     private StorageEntry ToEntry(FileSystemInfo info, string name) => new(
         name,
@@ -181,16 +183,30 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero),
         Owner,
         ownerRights,
-        UniqueId(info.FullName, info.CreationTimeUtc.Ticks));
+        UniqueKey(info.FullName, [], info.CreationTimeUtc.Ticks));
 
-    // RFC 3659 7.5.2: stable for the item's life. .NET exposes no inode number, so: FNV-1a of the path and creation time.
-    private static string UniqueId(string fullPath, long createdTicks)
+    // RFC 3659 7.5.2: stable for the item's life. .NET exposes no inode number, so: FNV-1a of the full path and the
+    // creation time. A listing hashes its directory and each name in turn rather than building every full path.
+    private static ulong UniqueKey(ReadOnlySpan<char> directory, ReadOnlySpan<char> name, long createdTicks)
     {
-        var hash = 14695981039346656037UL ^ (ulong)createdTicks;
-        foreach (var c in fullPath)
+        var hash = Fnv(14695981039346656037UL ^ (ulong)createdTicks, directory);
+        if (name.IsEmpty)
+        {
+            return hash;
+        }
+        if (!directory.EndsWith(Path.DirectorySeparatorChar))
+        {
+            hash = (hash ^ Path.DirectorySeparatorChar) * 1099511628211UL;
+        }
+        return Fnv(hash, name);
+    }
+
+    private static ulong Fnv(ulong hash, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
-        return hash.ToString("x16", CultureInfo.InvariantCulture);
+        return hash;
     }
 }

@@ -14,7 +14,7 @@ start_ours() {
   Ftp__Port=$ours_port Ftp__ListenAddress=127.0.0.1 Ftp__AdminPassword="$admin_password" Ftp__MainDomain=bench.local \
   Ftp__StorageRoot="$work/files/ours" Ftp__Tls__CertificatePath="$work/cert.pem" Ftp__Tls__KeyPath="$work/key.pem" \
   ASPNETCORE_URLS="http://127.0.0.1:$http_port" Logging__LogLevel__Default=Warning \
-    dotnet CommuniGateFtp.Ftp/bin/Release/net10.0/CommuniGateFtp.Ftp.dll >"$work/ours.log" 2>&1 &
+    env ${ours_env:-} dotnet CommuniGateFtp.Ftp/bin/Release/net10.0/CommuniGateFtp.Ftp.dll >"$work/ours.log" 2>&1 &
   ours_pid=$!
   local i
   for ((i = 0; i < 120; i++)); do curl -sf "http://127.0.0.1:$http_port/health" >/dev/null && break; sleep 0.5; done

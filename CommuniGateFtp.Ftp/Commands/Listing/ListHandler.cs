@@ -29,6 +29,6 @@ public sealed class ListHandler(TransferRunner transfers, LiveSettings settings,
         }
         var now = time.GetUtcNow();
         return transfers.Start(session, "LIST", argument, TransferDirection.Send,
-            "Here comes the directory listing", ListingBody.For(entries.Select(e => LsFormatter.Format(e, now))), cancellationToken);
+            "Here comes the directory listing", ListingBody.For(entries, (e, destination, out written) => LsFormatter.TryFormat(e, now, destination, out written)), cancellationToken);
     }
 }

@@ -2,20 +2,27 @@ using System.Buffers;
 using System.Text;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Storage.Listing;
 
 namespace CommuniGateFtp.Ftp.Commands.Listing;
 
 /// <summary>
 /// The data phase of LIST, NLST and MLSD: lines in UTF-8 (LST-NAMES), CRLF-terminated, streamed (never truncated).
-/// Lines are encoded straight into one pooled buffer that goes out whenever it is full, so a listing of thousands of
-/// entries costs a few large writes, and the stall clock and the live counters move once per write, not per line.
+/// Each line is formatted straight into one pooled buffer that goes out whenever it is full, so a listing of thousands
+/// of entries costs a few large writes and no string per line, and the stall clock and the live counters move once per
+/// write, not per line.
 /// </summary>
 public static class ListingBody
 {
     private const int ChunkSize = 64 * 1024;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>Lines that are strings already (NLST's names).</summary>
     public static Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(IEnumerable<string> lines) =>
+        For(lines, static (line, destination, out written) => Utf8.TryGetBytes(line, destination, out written));
+
+    /// <summary>Lines written by <paramref name="format"/> as the listing goes out (LIST's and MLSD's entries).</summary>
+    public static Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For<T>(IEnumerable<T> items, ListingLineWriter<T> format) =>
         async (network, transfer, stall, ct) =>
         {
             using var guard = new Deadline(transfer.Clock, stall, ct);
@@ -23,20 +30,29 @@ public static class ListingBody
             var filled = 0;
             try
             {
-                foreach (var line in lines)
+                foreach (var item in items)
                 {
-                    var needed = Utf8.GetMaxByteCount(line.Length) + 2;
-                    if (filled + needed > buffer.Length)
+                    int written;
+                    while (true)
                     {
-                        await SendAsync(network, buffer, filled, transfer, guard, stall);
-                        filled = 0;
-                        if (needed > buffer.Length)
+                        var room = buffer.Length - filled - 2; // the line end always fits after the line
+                        if (room >= 0 && format(item, buffer.AsSpan(filled, room), out written))
                         {
+                            break;
+                        }
+                        if (filled > 0)
+                        {
+                            await SendAsync(network, buffer, filled, transfer, guard, stall);
+                            filled = 0;
+                        }
+                        else
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2); // a line longer than a chunk
                             ArrayPool<byte>.Shared.Return(buffer);
-                            buffer = ArrayPool<byte>.Shared.Rent(needed); // a name of thousands of characters
+                            buffer = larger;
                         }
                     }
-                    filled += Utf8.GetBytes(line, buffer.AsSpan(filled));
+                    filled += written;
                     buffer[filled++] = (byte)'\r';
                     buffer[filled++] = (byte)'\n';
                 }

@@ -22,9 +22,10 @@ public sealed class MlsdHandler(TransferRunner transfers) : IFtpCommandHandler
             return new FtpReply(501, "MLSD needs a directory");
         }
         var facts = session.MlstFacts;
-        var lines = (await files.ListAsync(target, cancellationToken)).Select(e => MlsxFormatter.Format(e, facts))
-            .Prepend(MlsxFormatter.Format(directory, facts, type: "cdir", name: "."));
-        return transfers.Start(session, "MLSD", target.Path.ToString(), TransferDirection.Send,
-            "Here comes the directory listing", ListingBody.For(lines), cancellationToken);
+        var entries = (await files.ListAsync(target, cancellationToken)).Prepend(directory);
+        return transfers.Start(session, "MLSD", target.Path.ToString(), TransferDirection.Send, "Here comes the directory listing",
+            ListingBody.For(entries, (e, destination, out written) => ReferenceEquals(e, directory)
+                ? MlsxFormatter.TryFormat(e, facts, destination, out written, type: "cdir", name: ".")
+                : MlsxFormatter.TryFormat(e, facts, destination, out written)), cancellationToken);
     }
 }

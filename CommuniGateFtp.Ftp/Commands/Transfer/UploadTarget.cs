@@ -36,7 +36,8 @@ public sealed class UploadTarget
 
     public FileStream Open()
     {
-        var stream = new FileStream(_stagingPath ?? _finalPath, _mode, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
+        // Synchronous writes from the transfer's own thread (QuotaGuardStream): Linux has no asynchronous buffered file I/O.
+        var stream = new FileStream(_stagingPath ?? _finalPath, _mode, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.None);
         if (_offset > 0)
         {
             stream.Seek(_offset, SeekOrigin.Begin);

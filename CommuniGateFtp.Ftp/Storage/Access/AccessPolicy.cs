@@ -25,8 +25,30 @@ public sealed class AccessPolicy(IAccessControlStore acl)
     public static FileRights Implicit(VirtualPath inner) =>
         inner.Segments.Count > 0 && inner.Segments[0] == PrivateDirectory ? FileRights.None : FileRights.Lookup | FileRights.Read;
 
-    public async Task<FileRights> RightsAsync(AuthenticatedAccount caller, StorageOwner owner, VirtualPath inner, CancellationToken cancellationToken) =>
-        (await ExplainAsync(caller, owner, inner, cancellationToken)).Rights;
+    /// <summary>The caller's rights on an item: what <see cref="ExplainAsync"/> adds up, without the list of reasons (every command asks).</summary>
+    public async ValueTask<FileRights> RightsAsync(AuthenticatedAccount caller, StorageOwner owner, VirtualPath inner, CancellationToken cancellationToken)
+    {
+        if (FullRightsReason(caller, owner) is not null)
+        {
+            return FileRights.All;
+        }
+        var rights = Implicit(inner);
+        if (caller.IsAnonymous)
+        {
+            return rights; // SES-ANON: no ACL speaks of anonymous users
+        }
+        var entries = await acl.GetAsync(owner.Id, inner, cancellationToken);
+        if (entries.Count == 0)
+        {
+            return rights;
+        }
+        var groups = await GroupsAsync(caller, owner, entries, cancellationToken);
+        foreach (var entry in entries)
+        {
+            rights |= entry.Grantee.Matches(caller, owner, groups) ? entry.Rights : FileRights.None;
+        }
+        return rights;
+    }
 
     /// <summary>The caller's rights on an item of <paramref name="owner"/>'s storage, rule by rule.</summary>
     public async Task<AccessExplanation> ExplainAsync(AuthenticatedAccount caller, StorageOwner owner, VirtualPath inner,

@@ -3,12 +3,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommuniGateFtp.Ftp.Storage.Access;
 
-/// <summary>ACLs and group memberships in PostgreSQL (table <c>file_acl_entries</c>), shared by every node.</summary>
-public sealed class DatabaseAccessControlStore(SessionDatabase database) : IAccessControlStore
+/// <summary>
+/// ACLs and group memberships in PostgreSQL (table <c>file_acl_entries</c>), shared by every node. Which items have an
+/// ACL at all is remembered per owner (<see cref="AclPresence"/>), so items without one cost no query; every change
+/// tells the other nodes (<see cref="AclNotifications"/>) in the same transaction.
+/// </summary>
+public sealed class DatabaseAccessControlStore(SessionDatabase database, AclPresence presence) : IAccessControlStore
 {
     public async Task<IReadOnlyList<AclEntry>> GetAsync(int ownerId, VirtualPath path, CancellationToken cancellationToken)
     {
         var key = path.ToString();
+        if (!(await PathsAsync(ownerId, cancellationToken)).Contains(key))
+        {
+            return [];
+        }
         var rows = await database.RunAsync((db, ct) => db.FileAccessControlEntries.AsNoTracking()
             .Where(e => e.AccountId == ownerId && e.Path == key)
             .OrderBy(e => e.Grantee)
@@ -20,6 +28,10 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database) : IAcce
         CancellationToken cancellationToken)
     {
         var prefix = Prefix(directory);
+        if (!(await PathsAsync(ownerId, cancellationToken)).Any(p => p.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            return new Dictionary<string, IReadOnlyList<AclEntry>>();
+        }
         var rows = await database.RunAsync((db, ct) => db.FileAccessControlEntries.AsNoTracking()
             .Where(e => e.AccountId == ownerId && e.Path.StartsWith(prefix) && !e.Path.Substring(prefix.Length).Contains('/'))
             .ToListAsync(ct), cancellationToken);
@@ -36,37 +48,46 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database) : IAcce
         return names.ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task SetAsync(int ownerId, VirtualPath path, IReadOnlyList<AclEntry> entries, CancellationToken cancellationToken)
+    public Task SetAsync(int ownerId, VirtualPath path, IReadOnlyList<AclEntry> entries, CancellationToken cancellationToken)
     {
         var key = path.ToString();
-        await database.RunAsync((db, token) => db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        return ChangeAsync(ownerId, async (db, ct) =>
         {
             db.ChangeTracker.Clear(); // a replayed attempt starts from nothing added
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.FileAccessControlEntries.Where(e => e.AccountId == ownerId && e.Path == key).ExecuteDeleteAsync(ct);
             db.FileAccessControlEntries.AddRange(entries.Select(e => ToRow(ownerId, key, e)));
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }, token), cancellationToken);
+        }, cancellationToken);
     }
 
-    // One statement, no read first: every new file pays it, and most directories have no ACL to copy. A new item has
-    // no entries of its own (a deleted item's went with it), so the copy only adds.
-    public Task InheritAsync(int ownerId, VirtualPath item, CancellationToken cancellationToken)
+    // One statement, no read first: a new item has no entries of its own (a deleted item's went with it), so the copy
+    // only adds. Nothing at all when the directory has no ACL, which is where most files are created.
+    public async Task InheritAsync(int ownerId, VirtualPath item, CancellationToken cancellationToken)
     {
         var (path, parent) = (item.ToString(), item.Parent.ToString());
-        return database.RunAsync((db, ct) => db.Database.ExecuteSqlAsync($"""
+        if (!(await PathsAsync(ownerId, cancellationToken)).Contains(parent))
+        {
+            return;
+        }
+        var payload = AclNotifications.Payload(ownerId.ToString(System.Globalization.CultureInfo.InvariantCulture), presence.Node);
+        await database.RunAsync((db, ct) => db.Database.ExecuteSqlAsync($"""
             INSERT INTO file_acl_entries ("AccountId", "Path", "Grantee", "Rights")
             SELECT "AccountId", {path}, "Grantee", "Rights" FROM file_acl_entries WHERE "AccountId" = {ownerId} AND "Path" = {parent}
-            ON CONFLICT ("AccountId", "Path", "Grantee") DO UPDATE SET "Rights" = EXCLUDED."Rights"
+            ON CONFLICT ("AccountId", "Path", "Grantee") DO UPDATE SET "Rights" = EXCLUDED."Rights";
+            SELECT pg_notify({AclNotifications.Channel}, {payload});
             """, ct), cancellationToken);
+        presence.Added(ownerId, path);
     }
 
     public async Task RemoveAsync(int ownerId, VirtualPath path, CancellationToken cancellationToken)
     {
         var key = path.ToString();
         var beneath = Prefix(path);
-        await database.RunAsync((db, ct) => db.FileAccessControlEntries
+        if (!AclPresence.AnyAtOrBeneath(await PathsAsync(ownerId, cancellationToken), key, beneath))
+        {
+            return; // nothing to take along: the common case of DELE
+        }
+        await ChangeAsync(ownerId, (db, ct) => db.FileAccessControlEntries
             .Where(e => e.AccountId == ownerId && (e.Path == key || e.Path.StartsWith(beneath)))
             .ExecuteDeleteAsync(ct), cancellationToken);
     }
@@ -75,17 +96,61 @@ public sealed class DatabaseAccessControlStore(SessionDatabase database) : IAcce
     {
         var (source, sourceBeneath) = (from.ToString(), Prefix(from));
         var (target, targetBeneath) = (to.ToString(), Prefix(to));
-        await database.RunAsync((db, token) => db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        var paths = await PathsAsync(ownerId, cancellationToken);
+        if (!AclPresence.AnyAtOrBeneath(paths, source, sourceBeneath) && !AclPresence.AnyAtOrBeneath(paths, target, targetBeneath))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            return;
+        }
+        await ChangeAsync(ownerId, async (db, ct) =>
+        {
             await db.FileAccessControlEntries
                 .Where(e => e.AccountId == ownerId && (e.Path == target || e.Path.StartsWith(targetBeneath)))
                 .ExecuteDeleteAsync(ct);
             await db.FileAccessControlEntries
                 .Where(e => e.AccountId == ownerId && (e.Path == source || e.Path.StartsWith(sourceBeneath)))
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.Path, e => target + e.Path.Substring(source.Length)), ct);
-            await transaction.CommitAsync(ct);
-        }, token), cancellationToken);
+        }, cancellationToken);
+    }
+
+    // One transaction (replayed whole by EF's retrying strategy) that changes an owner's ACLs and tells the other nodes
+    // at its commit; this node forgets what it knew of the owner whatever the outcome.
+    private async Task ChangeAsync(int ownerId, Func<FtpDbContext, CancellationToken, Task> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await database.RunAsync((db, token) => db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await change(db, ct);
+                await NotifyAsync(db, ownerId, ct);
+                await transaction.CommitAsync(ct);
+            }, token), cancellationToken);
+        }
+        finally
+        {
+            presence.Forget(ownerId);
+        }
+    }
+
+    /// <summary>
+    /// After ACL entries of many owners changed outside this store (an account removed, and the grants naming it):
+    /// every node forgets what it knew. Runs on <paramref name="db"/>, inside the caller's transaction if it has one.
+    /// </summary>
+    public static Task NotifyEveryoneAsync(FtpDbContext db, AclPresence presence, CancellationToken cancellationToken)
+    {
+        presence.ForgetAll();
+        var payload = AclNotifications.Payload(AclNotifications.Everyone, presence.Node);
+        return db.Database.ExecuteSqlAsync($"SELECT pg_notify({AclNotifications.Channel}, {payload})", cancellationToken);
+    }
+
+    private ValueTask<System.Collections.Frozen.FrozenSet<string>> PathsAsync(int ownerId, CancellationToken cancellationToken) =>
+        presence.PathsAsync(ownerId, ct => database.RunAsync((db, token) => db.FileAccessControlEntries.AsNoTracking()
+            .Where(e => e.AccountId == ownerId).Select(e => e.Path).Distinct().ToListAsync(token), ct), cancellationToken);
+
+    private Task NotifyAsync(FtpDbContext db, int ownerId, CancellationToken cancellationToken)
+    {
+        var payload = AclNotifications.Payload(ownerId.ToString(System.Globalization.CultureInfo.InvariantCulture), presence.Node);
+        return db.Database.ExecuteSqlAsync($"SELECT pg_notify({AclNotifications.Channel}, {payload})", cancellationToken);
     }
 
     // The text every path strictly beneath a directory starts with.

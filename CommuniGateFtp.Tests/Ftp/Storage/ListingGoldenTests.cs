@@ -11,10 +11,10 @@ public sealed class ListingGoldenTests
 
     private static readonly StorageEntry[] Entries =
     [
-        new("docs", true, 0, new DateTimeOffset(2026, 11, 1, 8, 30, 0, TimeSpan.Zero), "alice", FileRights.All, "a1"),
-        new("private", true, 0, new DateTimeOffset(2024, 2, 29, 23, 59, 0, TimeSpan.Zero), "alice", FileRights.Lookup, "a2"),
-        new("report 2026.pdf", false, 1234567, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), "alice", FileRights.All, "a3"),
-        new("Grüße.txt", false, 0, new DateTimeOffset(2025, 1, 5, 9, 7, 0, TimeSpan.Zero), "alice", FileRights.Lookup | FileRights.Read, "a4"),
+        new("docs", true, 0, new DateTimeOffset(2026, 11, 1, 8, 30, 0, TimeSpan.Zero), "alice", FileRights.All, 0xa1),
+        new("private", true, 0, new DateTimeOffset(2024, 2, 29, 23, 59, 0, TimeSpan.Zero), "alice", FileRights.Lookup, 0xa2),
+        new("report 2026.pdf", false, 1234567, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), "alice", FileRights.All, 0xa3),
+        new("Grüße.txt", false, 0, new DateTimeOffset(2025, 1, 5, 9, 7, 0, TimeSpan.Zero), "alice", FileRights.Lookup | FileRights.Read, 0xa4),
     ];
 
     [Fact]
