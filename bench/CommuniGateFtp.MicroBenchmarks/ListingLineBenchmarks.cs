@@ -28,7 +28,7 @@ public class ListingLineBenchmarks
     {
         _entries = [.. Enumerable.Range(0, Entries).Select(i => _file with { Name = $"entry{i:00000}.txt" })];
         _names = [.. _entries.Select(e => e.Name)];
-        _transfer = new FtpTransfer("LIST", "/", TransferDirection.Send, TimeProvider.System, null, false);
+        _transfer = new FtpTransfer("LIST", "/", TransferDirection.Send, TimeProvider.System);
     }
 
     [GlobalCleanup]
