@@ -53,7 +53,7 @@ public sealed class CtrlCStopTests
             var report = $"{timings}\n{output}";
             Assert.All(at.Where(g => g.Key != "every process"), g => Assert.True(g.Value < Allowed, report));
             Assert.True(at["postgres"] >= at["ftp"] && at["postgres"] >= at["admin"], report);
-            Assert.True(PortIsFree(ftpPort), $"port {ftpPort} still bound; {report}");
+            Assert.True(TestPorts.IsFree(ftpPort), $"port {ftpPort} still bound; {report}");
             // The orchestrator's own processes (dcp) leave on their own schedule once the AppHost is gone; they hold no
             // port of ours. Bounded loosely here, so that a busy CI machine does not make this test flaky.
             Assert.True(at["every process"] < 3 * Allowed, report);
@@ -222,20 +222,6 @@ public sealed class CtrlCStopTests
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", [signal, "--", target.ToString()]) { RedirectStandardError = true })!;
         kill.WaitForExit(2000);
-    }
-
-    private static bool PortIsFree(int port)
-    {
-        try
-        {
-            using var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp) { DualMode = true };
-            socket.Bind(new IPEndPoint(IPAddress.IPv6Any, port));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static string RepositoryRoot([CallerFilePath] string path = "") =>

@@ -10,7 +10,7 @@ public sealed class AdminSettingsPageTests(AspireAppFixture fixture)
     private const string Channels = "input[data-setting=channels]";
 
     [Fact]
-    public async Task Channels_set_to_1_refuses_a_second_client_with_421_and_set_back_serves_it()
+    public async Task Channels_set_to_1_refuses_a_second_client_with_421_set_to_0_frees_the_port_and_set_back_serves_it()
     {
         await using var browser = await AdminBrowser.SignInAsync(fixture);
         var page = browser.Page;
@@ -20,8 +20,18 @@ public sealed class AdminSettingsPageTests(AspireAppFixture fixture)
         await SaveChannelsAsync(browser, "1");
         try
         {
-            await using var first = await RawFtpClient.ConnectAsync(fixture.FtpPort);
-            Assert.StartsWith("421", await RawFtpClient.RefusalAsync(fixture.FtpPort));
+            await using (var first = await RawFtpClient.ConnectAsync(fixture.FtpPort))
+            {
+                Assert.StartsWith("421", await RawFtpClient.RefusalAsync(fixture.FtpPort));
+            }
+
+            // Channels 0: the server takes no connection at all, so its listening sockets are closed (SET-CHANNELS).
+            await SaveChannelsAsync(browser, "0");
+            await Eventually.HoldsAsync(() =>
+            {
+                Assert.True(TestPorts.IsFree(fixture.FtpPort), $"port {fixture.FtpPort} is still bound at Channels 0");
+                return Task.CompletedTask;
+            });
         }
         finally
         {

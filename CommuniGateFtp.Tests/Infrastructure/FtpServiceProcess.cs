@@ -40,7 +40,7 @@ public sealed class FtpServiceProcess : IAsyncDisposable
 
     private string Password { get; }
 
-    public int ApiPort { get; } = TestPostgres.FreePort();
+    public int ApiPort { get; } = TestPorts.Block(1); // below the ephemeral range, where no outgoing connection takes it meanwhile
 
     /// <summary>This node's staging folder (FS-ATOMIC).</summary>
     public string StagingDirectory => Path.Combine(StorageRoot, ".staging", Node);
@@ -96,8 +96,9 @@ public sealed class FtpServiceProcess : IAsyncDisposable
             psi.Environment[key] = value;
         }
         _process = Process.Start(psi)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Text.StringBuilder();
+        _process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        _process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -113,6 +114,17 @@ public sealed class FtpServiceProcess : IAsyncDisposable
             catch (Exception) when (DateTime.UtcNow < deadline && !_process.HasExited)
             {
                 await Task.Delay(200);
+            }
+            catch (Exception ex)
+            {
+                string printed;
+                lock (output)
+                {
+                    printed = output.ToString();
+                }
+                // What the service printed says why it did not start (the tail: the failure is at the end).
+                throw new InvalidOperationException(
+                    $"The Ftp service ({Node}) did not start{(_process.HasExited ? $" (exit {_process.ExitCode})" : "")}: {ex.Message}\n{printed[^Math.Min(printed.Length, 6000)..]}", ex);
             }
         }
     }

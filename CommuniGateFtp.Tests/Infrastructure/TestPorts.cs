@@ -37,7 +37,8 @@ public static class TestPorts
     /// <summary>A control port whose neighbour below (the fixed active port) is free too.</summary>
     public static int ControlPort() => Block(2) + 1;
 
-    private static bool IsFree(int port)
+    /// <summary>True when <paramref name="port"/> can be bound on every address now (nothing listens there).</summary>
+    public static bool IsFree(int port)
     {
         try
         {
