@@ -126,9 +126,9 @@ public sealed class GssapiTests(GssapiServiceFactory service) : IClassFixture<Gs
     [Fact]
     public async Task A_ticket_for_a_service_outside_the_keytab_gets_535_and_a_new_auth_starts_over()
     {
-        service.Realm.AddServicePrincipal("other/localhost");
+        _ = service.Realm;
         await using var client = await GssapiFtpClient.ConnectAsync(service.FtpPort);
-        Assert.StartsWith("535", await client.AuthenticateAsync("other/localhost"));
+        Assert.StartsWith("535", await client.AuthenticateAsync(KerberosRealm.ServiceOutsideKeytab));
         Assert.StartsWith("235", await client.AuthenticateAsync("host/localhost")); // curl's second try: host@
         Assert.StartsWith("232", await client.CommandAsync("USER alice"));
     }
