@@ -24,7 +24,10 @@ public sealed class AspireAppFixture : IAsyncLifetime
 
     public string? StartFailure { get; private set; }
 
-    /// <summary>The Kerberos realm whose keytab the AppHost hands to the ftp service (<c>Gssapi:Keytab</c>), when installed.</summary>
+    /// <summary>
+    /// The Kerberos realm whose keytab the AppHost hands to the ftp service (<c>Gssapi:Keytab</c>), when installed: the
+    /// process's shared one, which the in-process GSSAPI services and clients use too (it outlives this fixture).
+    /// </summary>
     public KerberosRealm? Realm { get; private set; }
 
     /// <summary>Why the realm could not be made although the packages are installed, or null.</summary>
@@ -46,7 +49,7 @@ public sealed class AspireAppFixture : IAsyncLifetime
         _dataRoot = Directory.CreateTempSubdirectory("cgftp-e2e-");
         try
         {
-            Realm = KerberosRealm.IsInstalled ? KerberosRealm.Start() : null;
+            Realm = KerberosRealm.IsInstalled ? KerberosRealm.Shared : null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -90,7 +93,6 @@ public sealed class AspireAppFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
         _dataRoot?.Delete(recursive: true);
-        Realm?.Dispose();
     }
 }
 

@@ -4,14 +4,27 @@ using System.Runtime.InteropServices;
 namespace CommuniGateFtp.Tests.Infrastructure;
 
 /// <summary>
-/// A throwaway MIT Kerberos realm <c>FTP.TEST</c> on a loopback port (the realm script: KDC, <c>alice@FTP.TEST</c> with a
-/// ticket, a keytab with <c>ftp/localhost</c> and <c>host/localhost</c>), stopped on dispose. Native code reads
-/// <c>KRB5_CONFIG</c> and <c>KRB5CCNAME</c> with getenv, which .NET's own environment never reaches, so
-/// <see cref="UseInThisProcess"/> sets them with libc's setenv for the in-process clients.
+/// The test process's one throwaway MIT Kerberos realm <c>FTP.TEST</c> on a loopback port (the realm script: KDC,
+/// <c>alice@FTP.TEST</c> with a ticket, a keytab with <c>ftp/localhost</c> and <c>host/localhost</c>), made on first use
+/// and stopped when the process exits. One per process because what it sets is process-wide: native code reads
+/// <c>KRB5_CONFIG</c> and <c>KRB5CCNAME</c> with getenv (set here with libc's setenv, which .NET's own environment never
+/// reaches), and MIT registers a server's keytab for the whole process — two realms would pull them from under each
+/// other's tests. So the in-process services (<c>GssapiServiceFactory</c>), the AppHost-started system
+/// (<c>AspireAppFixture</c>) and every client share it, and nothing a test does changes credentials another test uses:
+/// the service tickets the in-process clients need are fetched into the shared cache before any test runs (so the cache
+/// is only read afterwards), and each child process (python3-gssapi, curl) gets its own copy of the cache.
 /// </summary>
 public sealed class KerberosRealm : IDisposable
 {
     public const string Realm = "FTP.TEST";
+
+    /// <summary>A service principal of the realm whose key the servers' keytab does not hold (the 535 test).</summary>
+    public const string ServiceOutsideKeytab = "other/localhost";
+
+    private static readonly Lazy<KerberosRealm> SharedRealm = new(StartShared, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The process's realm, made on first use; skips the test (fails it in CI) without the KDC packages.</summary>
+    public static KerberosRealm Shared => IsInstalled ? SharedRealm.Value : Missing();
 
     private KerberosRealm(string directory) => Directory = directory;
 
@@ -23,8 +36,19 @@ public sealed class KerberosRealm : IDisposable
 
     public string CredentialCache => "FILE:" + Path.Combine(Directory, "ccache");
 
-    /// <summary>The environment a child process (python3-gssapi, curl) needs to act as alice.</summary>
-    public Dictionary<string, string> ClientEnvironment => new() { ["KRB5_CONFIG"] = Config, ["KRB5CCNAME"] = CredentialCache };
+    /// <summary>
+    /// The environment a child process (python3-gssapi, curl) needs to act as alice, with a private copy of alice's
+    /// credential cache: the tickets a child fetches and stores never touch the cache this process's clients read.
+    /// </summary>
+    public Dictionary<string, string> ClientEnvironment
+    {
+        get
+        {
+            var copy = Path.Combine(Directory, $"ccache-{Guid.NewGuid():N}");
+            File.Copy(Path.Combine(Directory, "ccache"), copy);
+            return new() { ["KRB5_CONFIG"] = Config, ["KRB5CCNAME"] = "FILE:" + copy };
+        }
+    }
 
     private const string Kdc = "/usr/sbin/krb5kdc";
 
@@ -38,8 +62,35 @@ public sealed class KerberosRealm : IDisposable
         throw new InvalidOperationException("unreachable");
     }
 
-    /// <summary>Creates the realm (see <see cref="IsInstalled"/>).</summary>
-    public static KerberosRealm Start()
+    private static KerberosRealm StartShared()
+    {
+        var realm = Start();
+        try
+        {
+            realm.Prepare();
+        }
+        catch
+        {
+            realm.Dispose();
+            throw;
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => realm.Dispose();
+        return realm;
+    }
+
+    // The principal outside the keytab exists before any test runs, and alice's service tickets are in the cache: from
+    // here on the in-process clients only read it (MIT stores a ticket it fetches into the cache it read).
+    private void Prepare()
+    {
+        Admin($"addprinc -randkey {ServiceOutsideKeytab}");
+        var environment = new Dictionary<string, string> { ["KRB5_CONFIG"] = Config, ["KRB5CCNAME"] = CredentialCache };
+        var run = ProcessRunner.RunAsync("kvno", ["ftp/localhost", "host/localhost", ServiceOutsideKeytab], environment: environment,
+            timeout: TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        Assert.True(run.ExitCode == 0, run.ToString());
+        UseInThisProcess();
+    }
+
+    private static KerberosRealm Start()
     {
         var kdc = Kdc;
         var directory = System.IO.Directory.CreateTempSubdirectory("cgftp-krb-").FullName;
@@ -62,21 +113,21 @@ public sealed class KerberosRealm : IDisposable
         return python;
     }
 
-    /// <summary>Adds a principal with a random key that the server's keytab does not hold.</summary>
-    public void AddServicePrincipal(string name)
+    private void Admin(string query)
     {
-        var run = ProcessRunner.RunAsync("/usr/sbin/kadmin.local", ["-r", Realm, "-q", $"addprinc -randkey {name}"],
+        var run = ProcessRunner.RunAsync("/usr/sbin/kadmin.local", ["-r", Realm, "-q", query],
             environment: new Dictionary<string, string> { ["KRB5_CONFIG"] = Config, ["KRB5_KDC_PROFILE"] = Path.Combine(Directory, "kdc.conf") }).GetAwaiter().GetResult();
         Assert.True(run.ExitCode == 0, run.ToString());
     }
 
-    /// <summary>Points this process's native Kerberos library at the realm and alice's tickets (see the class summary).</summary>
-    public void UseInThisProcess()
+    // Points this process's native Kerberos library at the realm and alice's tickets (see the class summary).
+    private void UseInThisProcess()
     {
         SetNative("KRB5_CONFIG", Config);
         SetNative("KRB5CCNAME", CredentialCache);
     }
 
+    /// <summary>Stops the KDC and removes the realm's files (at process exit for <see cref="Shared"/>).</summary>
     public void Dispose()
     {
         var pidFile = Path.Combine(Directory, "kdc.pid");
@@ -91,7 +142,14 @@ public sealed class KerberosRealm : IDisposable
                 // Already gone.
             }
         }
-        System.IO.Directory.Delete(Directory, recursive: true);
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child's cache copy still being written at exit: the temporary directory is left.
+        }
     }
 
     private static void SetNative(string name, string value) =>

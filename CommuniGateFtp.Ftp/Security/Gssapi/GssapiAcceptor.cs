@@ -7,8 +7,8 @@ namespace CommuniGateFtp.Ftp.Security.Gssapi;
 
 /// <summary>
 /// Whether this node can accept GSSAPI logins (FEAT lists <c>AUTH GSSAPI</c> only then): MIT's GSSAPI library is present
-/// and a keytab is readable. The configured keytab (<c>Ftp:Gssapi:Keytab</c>) is registered with the library once,
-/// before the first context — setting <c>KRB5_KTNAME</c> at run time would not reach native code. Without a setting,
+/// and a keytab is readable. The configured keytab (<c>Ftp:Gssapi:Keytab</c>) is registered with the library once it is
+/// readable, before the first context — setting <c>KRB5_KTNAME</c> at run time would not reach native code. Without a setting,
 /// MIT's defaults apply: <c>KRB5_KTNAME</c> from the environment at start, then <c>/etc/krb5.keytab</c>.
 /// </summary>
 public sealed class GssapiAcceptor(IOptions<FtpOptions> options, FtpLogBook log, ILogger<GssapiAcceptor> logger)
@@ -17,6 +17,7 @@ public sealed class GssapiAcceptor(IOptions<FtpOptions> options, FtpLogBook log,
     private const string DefaultKeytab = "/etc/krb5.keytab";
     private readonly Lock _gate = new();
     private bool _started;
+    private bool _registered;
     private string? _problem;
 
     /// <summary>Null when AUTH GSSAPI can work; otherwise why not (for the <c>534</c> reply and the log).</summary>
@@ -25,7 +26,10 @@ public sealed class GssapiAcceptor(IOptions<FtpOptions> options, FtpLogBook log,
         get
         {
             EnsureStarted();
-            return _problem ?? KeytabProblem(KeytabPath());
+            lock (_gate)
+            {
+                return _problem ?? RegisterWhenReadable();
+            }
         }
     }
 
@@ -46,11 +50,7 @@ public sealed class GssapiAcceptor(IOptions<FtpOptions> options, FtpLogBook log,
             {
                 _problem = $"the GSSAPI library {Library} is not installed";
             }
-            else if (!string.IsNullOrWhiteSpace(configured) && Register(configured) is var code and not 0) // a keytab that appears later works too
-            {
-                _problem = $"the keytab {configured} could not be registered (GSSAPI status {code})";
-            }
-            var problem = _problem ?? KeytabProblem(KeytabPath());
+            var problem = _problem ?? RegisterWhenReadable();
             if (problem is null)
             {
                 logger.LogInformation("GSSAPI ready with keytab {Keytab}", KeytabPath());
@@ -62,6 +62,24 @@ public sealed class GssapiAcceptor(IOptions<FtpOptions> options, FtpLogBook log,
                 log.WriteServer(CgpLogLevel.Failures, $"AUTH GSSAPI is unavailable: {problem}");
             }
         }
+    }
+
+    // The configured keytab is registered once it can be read, at start or when it appears later: the registration is
+    // the whole process's acceptor keytab, and one that is not there would only replace a working one with nothing.
+    private string? RegisterWhenReadable()
+    {
+        var problem = KeytabProblem(KeytabPath());
+        var configured = options.Value.Gssapi.Keytab;
+        if (problem is null && !_registered && !string.IsNullOrWhiteSpace(configured))
+        {
+            _registered = true;
+            if (Register(configured) is var code and not 0)
+            {
+                _problem = $"the keytab {configured} could not be registered (GSSAPI status {code})";
+                return _problem;
+            }
+        }
+        return problem;
     }
 
     private string KeytabPath() =>

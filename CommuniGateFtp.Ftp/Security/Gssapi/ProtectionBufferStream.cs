@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 
 namespace CommuniGateFtp.Ftp.Security.Gssapi;
 
@@ -9,6 +8,9 @@ namespace CommuniGateFtp.Ftp.Security.Gssapi;
 /// a wrap token, whose plaintext fits the protection buffer; the end of data is one more block that unwraps to nothing
 /// (<see cref="FinishAsync"/>), then the connection closes. Reading accepts a clean end of the connection on a block
 /// boundary as the end too.
+/// Wrapping and unwrapping are the expensive part (the context's lock keeps them in order, one at a time), so each
+/// overlaps the network: a block goes out while the next one is wrapped, and the next block is read in while this one
+/// is unwrapped — two pooled buffers a direction, one write a block, nothing allocated per block.
 /// </summary>
 public sealed class ProtectionBufferStream : Stream
 {
@@ -24,9 +26,18 @@ public sealed class ProtectionBufferStream : Stream
     private readonly bool _encrypt;
     private readonly int _chunk;
     private readonly int _maxToken;
-    private readonly ArrayBufferWriter<byte> _outgoing = new();
-    private readonly byte[] _header = new byte[4];
+
+    // Sending: the block being wrapped and the one going out (_sending), alternately.
+    private readonly PooledBlockWriter?[] _outgoing = new PooledBlockWriter?[2];
+    private int _wrapInto;
+    private Task _sending = Task.CompletedTask;
+
+    // Receiving: the block being unwrapped and handed out, and the next one being read in (_reading: its token length,
+    // 0 at the end of data).
     private byte[]? _incoming;
+    private byte[]? _ahead;
+    private readonly byte[] _header = new byte[4];
+    private Task<int>? _reading;
     private int _plainOffset;
     private int _plainLength;
     private bool _ended;
@@ -49,12 +60,15 @@ public sealed class ProtectionBufferStream : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        // Each write goes out at once as blocks of at most a chunk: nothing is copied or held back.
+        // Each write goes out as the fewest blocks that fit the buffer, of even size (a 1 MiB write under PBSZ 1 MiB is two
+        // halves, not a full block and a 256-byte one): nothing is held back for the next write.
+        var blocks = (buffer.Length + _chunk - 1) / _chunk;
         while (!buffer.IsEmpty)
         {
-            var piece = buffer[..Math.Min(buffer.Length, _chunk)];
+            var piece = buffer[..((buffer.Length + blocks - 1) / blocks)];
             await SendBlockAsync(piece, cancellationToken);
             buffer = buffer[piece.Length..];
+            blocks--;
         }
     }
 
@@ -69,18 +83,32 @@ public sealed class ProtectionBufferStream : Stream
             return;
         }
         await SendBlockAsync(ReadOnlyMemory<byte>.Empty, cancellationToken);
-        await _inner.FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
     }
 
-    private ValueTask SendBlockAsync(ReadOnlyMemory<byte> plain, CancellationToken cancellationToken)
+    // Wraps into the free buffer while the previous block may still be going out, then hands this one to the connection
+    // without waiting for it: the caller reads the next piece of the file meanwhile, and the next wrap overlaps the send.
+    private async ValueTask SendBlockAsync(ReadOnlyMemory<byte> plain, CancellationToken cancellationToken)
     {
-        _outgoing.ResetWrittenCount();
-        _outgoing.GetSpan(4);
-        _outgoing.Advance(4); // the length prefix, filled in below
-        _context.Wrap(plain.Span, _outgoing, _encrypt);
-        var block = MemoryMarshal.AsMemory(_outgoing.WrittenMemory);
-        BinaryPrimitives.WriteInt32BigEndian(block.Span, block.Length - 4);
-        return _inner.WriteAsync(block, cancellationToken);
+        var block = _outgoing[_wrapInto] ??= new PooledBlockWriter(_chunk + TokenOverhead + 4);
+        block.Reset();
+        _context.Wrap(plain.Span, block, _encrypt);
+        await SentAsync();
+        _sending = _inner.WriteAsync(block.Seal(), cancellationToken).AsTask();
+        _wrapInto ^= 1;
+    }
+
+    // The block in flight has been taken by the connection; a failure of it surfaces here, as the network's.
+    private async ValueTask SentAsync()
+    {
+        try
+        {
+            await _sending;
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException && ex is not DataChannels.DataConnectionException)
+        {
+            throw new DataChannels.DataConnectionException(ex);
+        }
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -88,7 +116,7 @@ public sealed class ProtectionBufferStream : Stream
         _received = true;
         while (_plainLength == 0)
         {
-            if (_ended || !await ReadBlockAsync(cancellationToken))
+            if (_ended || !await NextBlockAsync(cancellationToken))
             {
                 _ended = true;
                 return 0;
@@ -101,13 +129,39 @@ public sealed class ProtectionBufferStream : Stream
         return count;
     }
 
-    // False at the end of data: an empty block, or the connection closed on a block boundary.
-    private async ValueTask<bool> ReadBlockAsync(CancellationToken cancellationToken)
+    // False at the end of data: an empty block, or the connection closed on a block boundary. Once a block has unwrapped
+    // to data, the next one is read in while the caller writes that data out.
+    private async ValueTask<bool> NextBlockAsync(CancellationToken cancellationToken)
+    {
+        _incoming ??= ArrayPool<byte>.Shared.Rent(_maxToken);
+        _ahead ??= ArrayPool<byte>.Shared.Rent(_maxToken);
+        var reading = _reading ?? ReadTokenAsync(_ahead, cancellationToken);
+        _reading = null;
+        var length = await reading;
+        if (length == 0)
+        {
+            return false;
+        }
+        (_incoming, _ahead) = (_ahead, _incoming);
+        if (!_context.TryUnwrapInPlace(_incoming.AsSpan(0, length), out _plainOffset, out _plainLength, out var encrypted) || encrypted != _encrypt)
+        {
+            throw new GssapiProtectionException("A protected data block failed to unwrap.");
+        }
+        if (_plainLength == 0)
+        {
+            return false; // the end-of-data block: nothing after it is read
+        }
+        _reading = ReadTokenAsync(_ahead, cancellationToken);
+        return true;
+    }
+
+    // One block's token into target: its length, or 0 when the connection closed on a block boundary.
+    private async Task<int> ReadTokenAsync(byte[] target, CancellationToken cancellationToken)
     {
         var headerRead = await _inner.ReadAtLeastAsync(_header, 4, throwOnEndOfStream: false, cancellationToken);
         if (headerRead == 0)
         {
-            return false;
+            return 0;
         }
         if (headerRead < 4)
         {
@@ -118,13 +172,8 @@ public sealed class ProtectionBufferStream : Stream
         {
             throw new GssapiProtectionException($"A protected data block of {length} bytes exceeds the protection buffer size.");
         }
-        _incoming ??= ArrayPool<byte>.Shared.Rent(_maxToken);
-        await _inner.ReadExactlyAsync(_incoming.AsMemory(0, length), cancellationToken);
-        if (!_context.TryUnwrapInPlace(_incoming.AsSpan(0, length), out _plainOffset, out _plainLength, out var encrypted) || encrypted != _encrypt)
-        {
-            throw new GssapiProtectionException("A protected data block failed to unwrap.");
-        }
-        return _plainLength > 0;
+        await _inner.ReadExactlyAsync(target.AsMemory(0, length), cancellationToken);
+        return length;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -137,9 +186,13 @@ public sealed class ProtectionBufferStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, default).GetAwaiter().GetResult();
 
-    public override void Flush() => _inner.Flush();
+    public override void Flush() => FlushAsync(default).GetAwaiter().GetResult();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await SentAsync();
+        await _inner.FlushAsync(cancellationToken);
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -150,7 +203,8 @@ public sealed class ProtectionBufferStream : Stream
         if (disposing)
         {
             _inner.Dispose();
-            ReturnBuffer();
+            Settle().GetAwaiter().GetResult();
+            ReturnBuffers();
         }
         base.Dispose(disposing);
     }
@@ -158,16 +212,43 @@ public sealed class ProtectionBufferStream : Stream
     public override async ValueTask DisposeAsync()
     {
         await _inner.DisposeAsync();
-        ReturnBuffer();
+        await Settle();
+        ReturnBuffers();
         GC.SuppressFinalize(this);
     }
 
-    private void ReturnBuffer()
+    // Closing the connection ends a send or read still in flight (a failed or abandoned transfer); the buffers go back
+    // to the pool only once nothing uses them, and what those operations failed with is no news any more.
+    private async Task Settle()
     {
-        if (_incoming is not null)
+        Task[] pending = _reading is null ? [_sending] : [_sending, _reading];
+        try
         {
-            ArrayPool<byte>.Shared.Return(_incoming);
-            _incoming = null;
+            await Task.WhenAll(pending);
         }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or ObjectDisposedException
+                                   or OperationCanceledException or InvalidOperationException or GssapiProtectionException)
+        {
+            // Observed; the transfer has reported its outcome already.
+        }
+        _reading = null;
+        _sending = Task.CompletedTask;
+    }
+
+    private void ReturnBuffers()
+    {
+        foreach (var block in _outgoing)
+        {
+            block?.Dispose();
+        }
+        Array.Clear(_outgoing);
+        foreach (var buffer in new[] { _incoming, _ahead })
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        _incoming = _ahead = null;
     }
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CommuniGateFtp.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
 
@@ -126,11 +127,26 @@ public sealed class GssapiTests(GssapiServiceFactory service) : IClassFixture<Gs
     [Fact]
     public async Task A_ticket_for_a_service_outside_the_keytab_gets_535_and_a_new_auth_starts_over()
     {
-        service.Realm.AddServicePrincipal("other/localhost");
+        _ = service.Realm;
         await using var client = await GssapiFtpClient.ConnectAsync(service.FtpPort);
-        Assert.StartsWith("535", await client.AuthenticateAsync("other/localhost"));
+        Assert.StartsWith("535", await client.AuthenticateAsync(KerberosRealm.ServiceOutsideKeytab));
         Assert.StartsWith("235", await client.AuthenticateAsync("host/localhost")); // curl's second try: host@
         Assert.StartsWith("232", await client.CommandAsync("USER alice"));
+    }
+
+    [Fact]
+    public async Task A_keytab_that_is_not_there_is_not_registered_over_a_working_one()
+    {
+        _ = service.Realm;
+        // The registration is process-wide (here: shared with every in-process service and test, such as the transcript
+        // test of a missing keytab); a missing keytab gets its 534 without taking the working one away.
+        var missing = new CommuniGateFtp.Ftp.Security.Gssapi.GssapiAcceptor(
+            Microsoft.Extensions.Options.Options.Create(new CommuniGateFtp.Ftp.Settings.FtpOptions { Gssapi = new() { Keytab = "/nonexistent/ftp.keytab" } }),
+            service.Services.GetRequiredService<CommuniGateFtp.Ftp.Telemetry.FtpLogBook>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CommuniGateFtp.Ftp.Security.Gssapi.GssapiAcceptor>.Instance);
+        Assert.Contains("/nonexistent/ftp.keytab", missing.Problem);
+        await using var client = await GssapiFtpClient.ConnectAsync(service.FtpPort);
+        Assert.StartsWith("235", await client.AuthenticateAsync());
     }
 
     [Fact]
