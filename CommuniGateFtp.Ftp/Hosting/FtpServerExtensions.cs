@@ -49,6 +49,7 @@ public static class FtpServerExtensions
         services.AddSingleton<ClusterIdentity>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<ClusterRequests>();
+        services.AddSingleton<ClusterRequestInbox>();
         services.AddSingleton<RemoteSessions>();
         services.AddSingleton<LocalSessionSummaries>();
         services.AddSingleton<PassiveReservationStore>();
