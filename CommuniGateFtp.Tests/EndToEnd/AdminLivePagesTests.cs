@@ -153,6 +153,7 @@ public sealed class AdminLivePagesTests(AspireAppFixture fixture)
         await Assertions.Expect(self.Locator("[data-bound='true']").First).ToBeVisibleAsync();
         await Assertions.Expect(self).ToContainTextAsync("this node");
         await other.ScreenshotAsync(new() { Path = AdminBrowser.ScreenshotPath("overview") });
+        await other.Locator("#cluster-nodes").ScreenshotAsync(new() { Path = AdminBrowser.ScreenshotPath("overview-nodes") });
 
         await other.SetViewportSizeAsync(420, 800);
         await OpenLiveAsync(other, baseUrl + "/sessions");
