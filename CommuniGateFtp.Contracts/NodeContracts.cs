@@ -9,5 +9,6 @@ namespace CommuniGateFtp.Contracts;
 /// <param name="Sessions">The node's live sessions.</param>
 /// <param name="Listeners">The node's listener sockets and whether each is bound there.</param>
 /// <param name="Self">True for the node that answered.</param>
+/// <param name="HeartbeatAgeSeconds">How long ago the last heartbeat was, by the database's clock (no clock of a node's involved).</param>
 public sealed record NodeResponse(string Name, long Number, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt, int Sessions,
-    IReadOnlyList<ListenerSocketStateResponse> Listeners, bool Self);
+    IReadOnlyList<ListenerSocketStateResponse> Listeners, bool Self, double HeartbeatAgeSeconds = 0);

@@ -16,4 +16,12 @@ public sealed partial class FtpApiClient
 
     public Task<TopAccountsResponse> GetTopAccountsAsync(int minutes, int count, CancellationToken cancellationToken = default) =>
         SendAsync<TopAccountsResponse>(HttpMethod.Get, $"/api/stats/top-accounts?minutes={minutes}&count={count}", null, cancellationToken);
+
+    /// <summary>The live nodes of the cluster with their listener sockets (server administrators only).</summary>
+    public Task<List<NodeResponse>> GetNodesAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<NodeResponse>>(HttpMethod.Get, "/api/nodes", null, cancellationToken);
+
+    /// <summary>The live sessions of every node that the caller may see (a Domain administrator: its Domain's).</summary>
+    public Task<List<SessionResponse>> GetSessionsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<SessionResponse>>(HttpMethod.Get, "/api/sessions", null, cancellationToken);
 }

@@ -7,12 +7,13 @@ namespace CommuniGateFtp.Ftp.Cluster;
 
 /// <summary>
 /// This node's presence in the cluster. At start (before the listener) it registers and takes its range of session
-/// ids; then every <see cref="Heartbeat"/> it says it is alive, publishes its sessions' summaries, reloads the other
-/// nodes' sessions while someone watches them, and now and then forgets nodes long silent. At stop it leaves, so it
+/// ids; then every <see cref="Heartbeat"/> it says it is alive, publishes its sessions' summaries, takes the requests
+/// other nodes left for it, reloads the other nodes' sessions while someone watches them, and now and then forgets nodes
+/// long silent. At stop it leaves, so it
 /// drops from every view at once; a node that dies drops after <see cref="ExpiresAfter"/>.
 /// </summary>
 public sealed class ClusterPresence(ClusterStore store, ClusterIdentity identity, SessionRegistry registry, LocalSessionSummaries summaries,
-    RemoteSessions remote, FtpListenerService listeners, TimeProvider time, ILogger<ClusterPresence> logger) : BackgroundService
+    RemoteSessions remote, ClusterRequestInbox inbox, FtpListenerService listeners, TimeProvider time, ILogger<ClusterPresence> logger) : BackgroundService
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(1);
 
@@ -89,6 +90,7 @@ public sealed class ClusterPresence(ClusterStore store, ClusterIdentity identity
         {
             await store.WriteSessionsAsync(identity.Number, changed, closed, cancellationToken);
         }
+        await inbox.TakeAsync(cancellationToken); // requests whose NOTIFY this node missed (its LISTEN connection was down)
         if (remote.Changes.HasFollowers)
         {
             await remote.RefreshAsync(cancellationToken);

@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace CommuniGateFtp.Ftp.Cluster;
 
 /// <summary>
-/// Requests one node makes of the others, carried by PostgreSQL NOTIFY on <see cref="Channel"/> (delivered to every node
-/// that LISTENs, the sender too; <see cref="ClusterNotifications"/> acts on them). A node that is not listening at the
-/// moment misses them: a disconnect is asked again by whoever still sees the session.
+/// Requests one node makes of the others: recorded in the database for the node(s) they are for, with a NOTIFY on
+/// <see cref="Channel"/> that wakes every listening node up (<see cref="ClusterRequestInbox"/> takes and acts on them).
+/// A node whose LISTEN connection is down meanwhile still takes them, at its next heartbeat or when it listens again.
 /// </summary>
 public sealed class ClusterRequests(ClusterStore store)
 {
@@ -20,10 +20,10 @@ public sealed class ClusterRequests(ClusterStore store)
         SendAsync(new ClusterRequest(ClusterRequest.DisconnectAccount, null, null, accountId), cancellationToken);
 
     private Task SendAsync(ClusterRequest request, CancellationToken cancellationToken) =>
-        store.NotifyAsync(Channel, JsonSerializer.Serialize(request, JsonSerializerOptions.Web), cancellationToken);
+        store.RequestAsync(Channel, request.Node, JsonSerializer.Serialize(request, JsonSerializerOptions.Web), cancellationToken);
 }
 
-/// <summary>One request on <see cref="ClusterRequests.Channel"/>.</summary>
+/// <summary>One request recorded for a node (see <see cref="ClusterRequests"/>).</summary>
 /// <param name="Kind"><see cref="DisconnectSession"/> or <see cref="DisconnectAccount"/>.</param>
 /// <param name="Node">The node run the request is for; null: every node.</param>
 public sealed record ClusterRequest(string Kind, long? Node, long? Session, int? Account)

@@ -5,7 +5,7 @@ namespace CommuniGateFtp.Ftp.Cluster;
 
 /// <summary>
 /// The cluster's shared state in PostgreSQL: node rows with their heartbeat, the session summaries each node publishes,
-/// and the NOTIFY that carries requests to other nodes. Liveness is judged by the database's clock alone.
+/// and the requests to other nodes (recorded, with a NOTIFY to wake them). Liveness is judged by the database's clock alone.
 /// </summary>
 public sealed class ClusterStore(IServiceScopeFactory scopes)
 {
@@ -74,6 +74,7 @@ public sealed class ClusterStore(IServiceScopeFactory scopes)
     public Task<List<NodeRow>> LiveNodesAsync(CancellationToken cancellationToken) =>
         WithDatabaseAsync(db => db.Database.SqlQuery<NodeRow>($"""
             SELECT n."Number", n."Name", n."StartedAt", n."HeartbeatAt", n."Listeners"::text AS "Listeners",
+                   extract(epoch FROM now() - n."HeartbeatAt")::float8 AS "HeartbeatAgeSeconds",
                    (SELECT count(*) FROM cluster_sessions s WHERE s."NodeNumber" = n."Number")::int AS "Sessions"
             FROM cluster_nodes n WHERE n."HeartbeatAt" > now() - {ClusterPresence.ExpiresAfter}
             ORDER BY n."Name", n."Number"
@@ -94,9 +95,23 @@ public sealed class ClusterStore(IServiceScopeFactory scopes)
     public Task LeaveAsync(long number, CancellationToken cancellationToken) =>
         WithDatabaseAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM cluster_nodes WHERE "Number" = {number}""", cancellationToken));
 
-    /// <summary>NOTIFY on <paramref name="channel"/>; every node LISTENing gets <paramref name="payload"/> (this one too).</summary>
-    public Task NotifyAsync(string channel, string payload, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(db => db.Database.ExecuteSqlAsync($"SELECT pg_notify({channel}, {payload})", cancellationToken));
+    /// <summary>
+    /// Records <paramref name="request"/> for node run <paramref name="node"/> (null: every node) and wakes the nodes up with a
+    /// NOTIFY on <paramref name="channel"/>, in one transaction (the NOTIFY goes out when the rows are there).
+    /// </summary>
+    public Task RequestAsync(string channel, long? node, string request, CancellationToken cancellationToken) =>
+        WithDatabaseAsync(db => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO cluster_requests ("NodeNumber", "Request")
+            SELECT "Number", {request}::jsonb FROM cluster_nodes WHERE {node}::bigint IS NULL OR "Number" = {node};
+            SELECT pg_notify({channel}, '');
+            """, cancellationToken));
+
+    /// <summary>Takes (removes and returns) the requests recorded for node run <paramref name="number"/>, oldest first.</summary>
+    public Task<List<string>> TakeRequestsAsync(long number, CancellationToken cancellationToken) =>
+        WithDatabaseAsync(db => db.Database.SqlQuery<string>($"""
+            WITH taken AS (DELETE FROM cluster_requests WHERE "NodeNumber" = {number} RETURNING "Id", "Request")
+            SELECT "Request"::text AS "Value" FROM taken ORDER BY "Id"
+            """).ToListAsync(cancellationToken));
 
     private async Task<T> WithDatabaseAsync<T>(Func<FtpDbContext, Task<T>> work)
     {
@@ -124,6 +139,8 @@ public sealed class ClusterStore(IServiceScopeFactory scopes)
         public DateTimeOffset HeartbeatAt { get; init; }
 
         public required string Listeners { get; init; }
+
+        public double HeartbeatAgeSeconds { get; init; }
 
         public int Sessions { get; init; }
     }

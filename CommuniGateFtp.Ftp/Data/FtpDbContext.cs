@@ -23,6 +23,8 @@ public sealed class FtpDbContext(DbContextOptions<FtpDbContext> options) : DbCon
 
     public DbSet<ClusterSession> ClusterSessions => Set<ClusterSession>();
 
+    public DbSet<ClusterRequestRow> PendingClusterRequests => Set<ClusterRequestRow>();
+
     public DbSet<PassiveReservation> PassiveReservations => Set<PassiveReservation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -51,6 +51,7 @@ public static class FtpServerExtensions
         services.AddSingleton<ClusterIdentity>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<ClusterRequests>();
+        services.AddSingleton<ClusterRequestInbox>();
         services.AddSingleton<RemoteSessions>();
         services.AddSingleton<LocalSessionSummaries>();
         services.AddSingleton<PassiveReservationStore>();

@@ -15,6 +15,10 @@ public static class ApiProblems
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
+    /// <summary>503: what was asked needs the database (e.g. it goes to another node through it), which does not answer now.</summary>
+    public static ProblemHttpResult DatabaseUnavailable(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unavailable", detail: detail);
+
     public static ProblemDetails DomainNotFound(string domain) =>
         Problem(404, "Domain not found", $"The domain '{domain}' does not exist.");
 }

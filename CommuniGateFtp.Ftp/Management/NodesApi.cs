@@ -24,6 +24,6 @@ public static class NodesApi
         return [.. nodes.Select(n => new NodeResponse(n.Name, n.Number, n.StartedAt, n.HeartbeatAt,
             n.Number == identity.Number ? registry.Count : n.Sessions,
             JsonSerializer.Deserialize<List<ListenerSocketStateResponse>>(n.Listeners, JsonSerializerOptions.Web) ?? [],
-            n.Number == identity.Number))];
+            n.Number == identity.Number, n.HeartbeatAgeSeconds))];
     }
 }

@@ -49,8 +49,9 @@ public static class SessionsApi
             : TypedResults.NotFound(NoSession(id));
 
     /// <summary>Ends a session of this node at once, or asks the node that runs it (it answers 421 there within a moment).</summary>
-    private static async Task<Results<Accepted, NotFound<ProblemDetails>>> Disconnect(long id, SessionRegistry registry, RemoteSessions remote,
-        ClusterRequests requests, ManagementCaller caller, CancellationToken cancellationToken)
+    /// <remarks>A request for another node that the database does not take within <see cref="RemoteSessions.ReadLimit"/> is a 503.</remarks>
+    private static async Task<Results<Accepted, NotFound<ProblemDetails>, ProblemHttpResult>> Disconnect(long id, SessionRegistry registry,
+        RemoteSessions remote, ClusterRequests requests, ManagementCaller caller, ILogger<ClusterRequests> logger, CancellationToken cancellationToken)
     {
         if (registry.TryGet(id, out var session))
         {
@@ -65,7 +66,18 @@ public static class SessionsApi
         {
             return TypedResults.NotFound(NoSession(id));
         }
-        await requests.DisconnectSessionAsync(ClusterIdentity.NodeOf(id), id, cancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(RemoteSessions.ReadLimit);
+        try
+        {
+            await requests.DisconnectSessionAsync(ClusterIdentity.NodeOf(id), id, limit.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Asking another node to end session {Session} failed", id);
+            return ApiProblems.DatabaseUnavailable($"Session {id} runs on another node, which is asked through the database; the database "
+                + "does not answer now. Try again when it is back.");
+        }
         return TypedResults.Accepted((string?)null);
     }
 

@@ -66,6 +66,21 @@ public sealed class LivePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sessions_grid_has_a_node_column_and_filters_by_the_node_the_overview_links_with()
+    {
+        Serve();
+        var navigation = _ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("node", "node2"));
+        var cut = _ctx.Render<Sessions>();
+
+        await _events.SendAsync("snapshot", new SessionsSnapshot("node1", [Session(1), Session(2) with { Node = "node2" }, Session(3) with { Node = "node2" }], []));
+        cut.WaitForAssertion(() => Assert.Equal("2 of 3 sessions", cut.Find("#session-count").TextContent.Trim()), Wait);
+        Assert.Equal(["node2", "node2"], cut.FindAll("#sessions [data-node]").Select(n => n.GetAttribute("data-node")));
+        Assert.NotNull(cut.Find("#session-node"));
+        Assert.Contains(cut.FindAll("#sessions th"), th => th.TextContent.Trim() == "Node");
+    }
+
+    [Fact]
     public async Task Disconnect_asks_first_then_deletes_the_session()
     {
         var http = Serve();

@@ -6,7 +6,7 @@ namespace CommuniGateFtp.Tests.EndToEnd;
 
 /// <summary>
 /// Flow 8: a Domain administrator signs in to the WebAdmin on the same page, sees only its Domain's accounts and no
-/// server pages, and the API answers it 403 for another Domain.
+/// server pages (its Overview shows its Domain's sessions), and the API answers it 403 for another Domain.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class AdminDomainAdministratorTests(AspireAppFixture fixture)
@@ -36,6 +36,13 @@ public sealed class AdminDomainAdministratorTests(AspireAppFixture fixture)
         await Assertions.Expect(page.Locator("#signed-in-role")).ToHaveTextAsync("domain administrator");
         await Assertions.Expect(page.Locator("#nav-settings")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#nav-log")).ToHaveCountAsync(0);
+
+        // Its Overview: its Domain's figures, no server figures and no refusal message.
+        await browser.OpenAsync("/", "#domain-overview");
+        await Assertions.Expect(page.Locator("#live-state")).ToHaveAttributeAsync("data-state", "live");
+        await Assertions.Expect(page.Locator("#session-total")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("#overview-problem")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#cluster-nodes")).ToHaveCountAsync(0);
 
         await browser.OpenAsync("/accounts", "#new-account");
         var accounts = page.Locator("#accounts td[data-account]");

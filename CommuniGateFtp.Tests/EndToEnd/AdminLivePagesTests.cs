@@ -147,7 +147,13 @@ public sealed class AdminLivePagesTests(AspireAppFixture fixture)
         await Assertions.Expect(other.Locator("#top-accounts tbody tr").First).ToBeVisibleAsync();
         await Assertions.Expect(other.Locator("#listener-states [data-bound='true']").First).ToBeVisibleAsync();
         await Assertions.Expect(other.Locator("#account-count")).Not.ToHaveTextAsync("…");
+        // The cluster's nodes: the one node of the AppHost, marked as the node this WebAdmin talks to, its socket bound.
+        var self = other.Locator("#cluster-nodes tr[data-self='true']");
+        await Assertions.Expect(self).ToHaveCountAsync(1);
+        await Assertions.Expect(self.Locator("[data-bound='true']").First).ToBeVisibleAsync();
+        await Assertions.Expect(self).ToContainTextAsync("this node");
         await other.ScreenshotAsync(new() { Path = AdminBrowser.ScreenshotPath("overview") });
+        await other.Locator("#cluster-nodes").ScreenshotAsync(new() { Path = AdminBrowser.ScreenshotPath("overview-nodes") });
 
         await other.SetViewportSizeAsync(420, 800);
         await OpenLiveAsync(other, baseUrl + "/sessions");

@@ -136,6 +136,9 @@ public sealed class FtpServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGSTOP (<paramref name="paused"/>) or SIGCONT: the node stands still, its sockets and database connections open.</summary>
+    public Task PauseAsync(bool paused) => ProcessRunner.RunAsync("kill", [paused ? "-STOP" : "-CONT", _process!.Id.ToString()]);
+
     /// <summary>SIGTERM, as an orchestrator stops a container: the service shuts down by itself; returns its exit code.</summary>
     public async Task<int> TerminateAsync(TimeSpan patience)
     {

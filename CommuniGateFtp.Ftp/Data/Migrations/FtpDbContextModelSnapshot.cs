@@ -112,6 +112,33 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                     b.ToTable("cluster_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterRequestRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<long>("NodeNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeNumber");
+
+                    b.ToTable("cluster_requests", (string)null);
+                });
+
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterSession", b =>
                 {
                     b.Property<long>("Id")
@@ -339,6 +366,15 @@ namespace CommuniGateFtp.Ftp.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Domain");
+                });
+
+            modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterRequestRow", b =>
+                {
+                    b.HasOne("CommuniGateFtp.Ftp.Data.ClusterNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommuniGateFtp.Ftp.Data.ClusterSession", b =>

@@ -4,11 +4,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CommuniGateFtp.Tests.Ftp.EndToEnd;
 using CommuniGateFtp.Tests.Infrastructure;
+using Npgsql;
 
 namespace CommuniGateFtp.Tests.Ftp.Cluster;
 
 /// <summary>
-/// Two nodes on one database (issue 18): each node's API shows and ends the other's sessions, settings and blacklist
+/// Two nodes on one database (issue 18): each node's API shows and ends the other's sessions (also when the other node's
+/// LISTEN connection was down as it was asked), settings and blacklist
 /// entries saved on one apply on the other within a second, and a node killed with SIGKILL drops out within seconds.
 /// </summary>
 public sealed class ClusterTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
@@ -36,6 +38,29 @@ public sealed class ClusterTests(TwoNodeCluster cluster) : IClassFixture<TwoNode
         Assert.StartsWith("421", await client.ReadReplyAsync());
         await NextAboutAsync(stream, id, "closed");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/sessions/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disconnect_asked_while_node_b_is_not_listening_reaches_it_when_it_listens_again()
+    {
+        await cluster.A.CreateFtpAccountAsync(Account, Password);
+        using var admin = await cluster.A.CreateAdminClientAsync();
+        await using var client = await RawFtpClient.ConnectAsync(cluster.FtpB, null, Account, Password);
+        var id = (await SessionOfAsync(admin, client.LocalPort)).GetProperty("id").GetInt64();
+
+        // Node B stands still while its LISTEN connection is cut, so that it can neither hear the NOTIFY nor listen
+        // again before the disconnect is asked: the NOTIFY is lost for it, the request must not be.
+        await cluster.B.PauseAsync(true);
+        try
+        {
+            Assert.True(await TerminateListenersAsync() >= 2, "the LISTEN connections of both nodes were found and cut");
+            Assert.Equal(HttpStatusCode.Accepted, (await admin.DeleteAsync($"/api/sessions/{id}")).StatusCode);
+        }
+        finally
+        {
+            await cluster.B.PauseAsync(false);
+        }
+        Assert.StartsWith("421", await client.ReadReplyAsync());
     }
 
     [Fact]
@@ -102,6 +127,21 @@ public sealed class ClusterTests(TwoNodeCluster cluster) : IClassFixture<TwoNode
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(8));
         }
         await cluster.B.RestartAsync(); // for the tests that run after this one
+    }
+
+    /// <summary>
+    /// Ends the backends of every node's cluster LISTEN connection; how many there were. (Npgsql sends the LISTENs as
+    /// separate statements: the backend's last query is one of them.)
+    /// </summary>
+    private async Task<int> TerminateListenersAsync()
+    {
+        await using var connection = new NpgsqlConnection(cluster.A.ConnectionString);
+        await connection.OpenAsync();
+        await using var terminate = new NpgsqlCommand("""
+            SELECT count(*)::int FROM pg_stat_activity
+            WHERE datname = current_database() AND query IN ('LISTEN cgftp_cluster', 'LISTEN cgftp_blacklist') AND pg_terminate_backend(pid)
+            """, connection);
+        return (int)(await terminate.ExecuteScalarAsync())!;
     }
 
     /// <summary>The session whose client port is <paramref name="clientPort"/>, once node A lists it logged in.</summary>

@@ -1,16 +1,22 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
+using CommuniGateFtp.Ftp.Cluster;
 using CommuniGateFtp.Ftp.Telemetry;
+using CommuniGateFtp.Tests.Admin;
 using CommuniGateFtp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CommuniGateFtp.Tests.Ftp.EndToEnd;
 
 /// <summary>
 /// The database paused (SIGSTOP) or crashed under live sessions (issue 17): logins get <c>421</c> within 10 s instead of
 /// hanging, a logged-in session gets <c>451</c> for what needs the database and keeps transferring its own files, and the
-/// service recovers by itself when the database is back. Each test has a PostgreSQL server of its own.
+/// service recovers by itself when the database is back; ending another node's session, which goes through the database,
+/// is a clear 503 meanwhile. Each test has a PostgreSQL server of its own.
 /// </summary>
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
@@ -70,6 +76,39 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.StartsWith("257", await session.CommandAsync("MKD fresh"));
         using var http = _service.CreateClient();
         await Eventually.HoldsAsync(async () => Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode));
+    }
+
+    [Fact]
+    public async Task Disconnecting_another_nodes_session_while_the_database_is_paused_is_a_503_problem()
+    {
+        // Another node, as its heartbeat and one session's summary would publish them.
+        const long node = 77;
+        var id = ClusterIdentity.IdsAfter(node) + 1;
+        var summary = JsonSerializer.Serialize(SessionBoardTests.Session(id) with { Node = "other-node" }, JsonSerializerOptions.Web);
+        await using (var connection = new NpgsqlConnection(_service.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var publish = new NpgsqlCommand("""
+                INSERT INTO cluster_nodes ("Number", "Name", "StartedAt", "HeartbeatAt", "Listeners") VALUES (@node, 'other-node', now(), now() + interval '1 minute', '[]');
+                INSERT INTO cluster_sessions ("Id", "NodeNumber", "Summary") VALUES (@id, @node, @summary::jsonb);
+                """, connection);
+            publish.Parameters.AddWithValue("node", node);
+            publish.Parameters.AddWithValue("id", id);
+            publish.Parameters.AddWithValue("summary", summary);
+            await publish.ExecuteNonQueryAsync();
+        }
+        using var admin = await _service.CreateAdminClientAsync();
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/sessions");
+        Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("id").GetInt64() == id && s.GetProperty("node").GetString() == "other-node");
+
+        await _service.Database.PauseAsync();
+
+        var answer = await admin.DeleteAsync($"/api/sessions/{id}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Database unavailable", problem.GetProperty("title").GetString());
+        Assert.Contains("another node", problem.GetProperty("detail").GetString());
     }
 
     // The final reply of a new connection's login: 230, or the refusal that replaced it.

@@ -7,40 +7,54 @@ using MudBlazor;
 namespace CommuniGateFtp.Admin.Components.Pages.Sessions;
 
 /// <summary>
-/// The live sessions grid (<c>/api/sessions/stream</c>): filtered by account or address (<c>?account=</c> comes from the
-/// Accounts page), sortable by every column, with Disconnect after a confirmation and a protocol view per session.
+/// The live sessions grid (<c>/api/sessions/stream</c>, every node's): filtered by account or address (<c>?account=</c> comes
+/// from the Accounts page) and by node (<c>?node=</c> comes from the Overview's nodes), sortable by every column, with Disconnect after a confirmation and a protocol view per session.
 /// </summary>
 public partial class Sessions
 {
     private List<LiveSession> _shown = [];
     private IReadOnlyList<LiveSession> _all = [];
     private string _filter = "";
+    private string _node = "";
+    private IReadOnlyList<string> _nodes = [];
 
     /// <summary>Shows only this account's sessions at first (the Accounts page links here with it).</summary>
     [SupplyParameterFromQuery(Name = "account")]
     public string? Account { get; set; }
+
+    /// <summary>Shows only this node's sessions at first (the Overview's nodes link here with it).</summary>
+    [SupplyParameterFromQuery(Name = "node")]
+    public string? Node { get; set; }
 
     private int Total => _all.Count;
 
     protected override void OnInitialized()
     {
         _filter = Account ?? "";
+        _node = Node ?? "";
         base.OnInitialized();
     }
 
     protected override void Show(SessionBoard board)
     {
         _all = board.Sessions;
+        _nodes = [.. _all.Select(s => s.Session.Node).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _shown = [.. _all.Where(Matches)];
     }
 
-    private bool Matches(LiveSession live) => _filter.Length == 0
+    private bool Matches(LiveSession live) => (_node.Length == 0 || live.Session.Node == _node) && (_filter.Length == 0
         || (live.Session.Account?.Contains(_filter, StringComparison.OrdinalIgnoreCase) ?? false)
-        || live.Session.Client.Contains(_filter, StringComparison.OrdinalIgnoreCase);
+        || live.Session.Client.Contains(_filter, StringComparison.OrdinalIgnoreCase));
 
     private void SetFilter(string? filter)
     {
         _filter = filter?.Trim() ?? "";
+        ShowNow();
+    }
+
+    private void SetNode(string? node)
+    {
+        _node = node ?? "";
         ShowNow();
     }
 
