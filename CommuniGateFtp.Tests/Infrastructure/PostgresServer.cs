@@ -69,9 +69,11 @@ public sealed class PostgresServer
     }
 
     /// <summary>(Re)starts the server on the same data and port.</summary>
+    // max_connections: the whole run's services share one server, each with its pool and its LISTEN connections
+    // (settings, ACLs, cluster, blacklist); 300 ran out once the cluster and ACL listeners came ("too many clients").
     public Task StartAgainAsync() => RunAsServerUserAsync("pg_ctl",
         ["-D", Data, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "-o",
-         $"-c listen_addresses=127.0.0.1 -p {Port} -k {_root} -c fsync=off -c synchronous_commit={(_durable ? "on" : "off")} -c full_page_writes=off -c max_connections=300", "start"]);
+         $"-c listen_addresses=127.0.0.1 -p {Port} -k {_root} -c fsync=off -c synchronous_commit={(_durable ? "on" : "off")} -c full_page_writes=off -c max_connections=1000", "start"]);
 
     /// <summary>Stops the server as a crash would (no checkpoint, connections cut).</summary>
     public Task CrashAsync() => RunAsServerUserAsync("pg_ctl", ["-D", Data, "-m", "immediate", "-w", "stop"]);
