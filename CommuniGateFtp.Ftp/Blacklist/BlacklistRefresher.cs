@@ -10,37 +10,16 @@ public sealed class BlacklistRefresher(TemporaryBlacklist blacklist, TimeProvide
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
     private const int ForgetEvery = 60;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        var ticks = 0;
-        var failing = false;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Data.DatabasePoller.RunAsync(Period, time, async (tick, ct) =>
             {
-                await blacklist.RefreshAsync(stoppingToken);
-                if (++ticks % ForgetEvery == 0)
+                await blacklist.RefreshAsync(ct);
+                if (tick % ForgetEvery == 0)
                 {
-                    await blacklist.ForgetQuietAsync(stoppingToken);
+                    await blacklist.ForgetQuietAsync(ct);
                 }
-                failing = false;
-                await timer.WaitForNextTickAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The last known set stays in force; said once per outage, not every second.
-                if (!failing)
-                {
-                    logger.LogWarning(ex, "Reloading the temporary blacklist failed; the last known blocks stay in force");
-                }
-                failing = true;
-                await Task.Delay(Period, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+            },
+            // The last known set stays in force; said once per outage, not every second.
+            ex => logger.LogWarning(ex, "Reloading the temporary blacklist failed; the last known blocks stay in force"),
+            stoppingToken);
 }

@@ -48,36 +48,12 @@ public sealed class ClusterPresence(ClusterStore store, ClusterIdentity identity
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Heartbeat, time);
-        var ticks = 0;
-        var failing = false;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await BeatAsync(++ticks % ForgetEvery == 0, stoppingToken);
-                failing = false;
-                await timer.WaitForNextTickAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The other nodes stop seeing this one until the database answers again; said once per outage.
-                if (!failing)
-                {
-                    logger.LogWarning(ex, "The cluster heartbeat failed; other nodes will not see this node until it succeeds");
-                }
-                failing = true;
-                summaries.Forget(); // what was being written may not be: write everything again
-                await Task.Delay(Heartbeat, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Data.DatabasePoller.RunAsync(Heartbeat, time, (tick, ct) => BeatAsync(tick % ForgetEvery == 0, ct),
+            // The other nodes stop seeing this one until the database answers again; said once per outage.
+            ex => logger.LogWarning(ex, "The cluster heartbeat failed; other nodes will not see this node until it succeeds"),
+            stoppingToken,
+            failed: summaries.Forget); // what was being written may not be: write everything again
 
     private async Task BeatAsync(bool forgetSilent, CancellationToken cancellationToken)
     {

@@ -29,8 +29,25 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     {
         Stream.StateChanged += OnStateChanged;
         _render = renderTimer;
-        _reading = Stream.RunAsync(path, connected, received, _stop.Token);
+        _reading = ReadAsync(path, connected, received);
     }
+
+    private async Task ReadAsync(string path, Action<bool> connected, Action<string, string> received)
+    {
+        await Stream.RunAsync(path, connected, received, _stop.Token);
+        if (Stream.State == LiveState.Stopped && !_stop.IsCancellationRequested)
+        {
+            OnStreamGone();
+        }
+    }
+
+    /// <summary>The route answered 404 (what it follows is gone, e.g. ended while the service was away).</summary>
+    protected virtual void OnStreamGone()
+    {
+    }
+
+    /// <summary>Stops following before the page closes (the stream's last event came).</summary>
+    protected void StopFollowing() => _stop.Cancel();
 
     private void OnStateChanged(LiveState state) => _ = InvokeAsync(() =>
     {

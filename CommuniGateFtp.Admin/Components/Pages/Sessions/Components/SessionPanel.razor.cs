@@ -21,15 +21,11 @@ public partial class SessionPanel
 
     private readonly List<ProtocolLineResponse> _lines = [];
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stop = new();
     private List<ProtocolLineResponse> _shown = [];
     private SessionResponse _session = default!;
-    private LiveState _state = LiveState.Connecting;
     private bool _ended;
     private bool _dirty;
     private bool _follow;
-    private Task? _reading;
-    private ITimer? _render;
     private ElementReference _view;
 
     [CascadingParameter]
@@ -45,19 +41,12 @@ public partial class SessionPanel
     protected override void OnInitialized()
     {
         _session = Session;
-        Stream.StateChanged += OnStateChanged;
-        _render = Time.CreateTimer(_ => _ = InvokeAsync(RenderIfChanged), null, RenderInterval, RenderInterval);
-        _reading = RunAsync();
+        Follow($"/api/sessions/{Session.Id}/log/stream", _ => { }, OnEvent,
+            Time.CreateTimer(_ => _ = InvokeAsync(RenderIfChanged), null, RenderInterval, RenderInterval));
     }
 
-    private async Task RunAsync()
-    {
-        await Stream.RunAsync($"/api/sessions/{Session.Id}/log/stream", _ => { }, OnEvent, _stop.Token);
-        if (Stream.State == LiveState.Stopped && !_stop.IsCancellationRequested)
-        {
-            MarkEnded(); // the route answered 404: the session is gone (ended while the service was away)
-        }
-    }
+    // The route answered 404: the session is gone (ended while the service was away).
+    protected override void OnStreamGone() => MarkEnded();
 
     private void OnEvent(string name, string data)
     {
@@ -73,7 +62,7 @@ public partial class SessionPanel
                     case "closed":
                         _session = JsonSerializer.Deserialize<SessionResponse>(data, JsonSerializerOptions.Web) ?? _session;
                         _ended = true;
-                        _stop.Cancel(); // the stream ends here; without this the reader would come back for a session that is gone
+                        StopFollowing(); // the stream ends here; without this the reader would come back for a session that is gone
                         break;
                     case "command" or "reply" when JsonSerializer.Deserialize<ProtocolLineResponse>(data, JsonSerializerOptions.Web) is { } line:
                         _lines.Add(line);
@@ -99,16 +88,6 @@ public partial class SessionPanel
             (_ended, _dirty) = (true, true);
         }
     }
-
-    private void OnStateChanged(LiveState state) => _ = InvokeAsync(() =>
-    {
-        _state = state;
-        if (state == LiveState.SignInRequired)
-        {
-            Calls.SignInAgain();
-        }
-        StateHasChanged();
-    });
 
     private void RenderIfChanged()
     {
@@ -142,20 +121,5 @@ public partial class SessionPanel
         {
             MarkEnded();
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Stream.StateChanged -= OnStateChanged;
-        await _stop.CancelAsync();
-        if (_render is not null)
-        {
-            await _render.DisposeAsync();
-        }
-        if (_reading is not null)
-        {
-            await _reading;
-        }
-        _stop.Dispose();
     }
 }
