@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: our Ftp service (Release, own PostgreSQL), vsftpd and pure-ftpd (Debian's packages) on
 # loopback with the same user, password and files, every scenario of the load tool (bench/CommuniGateFtp.Bench) run on
-# the three alternately (A B C A B C, per scenario), the machine's ceilings measured in the same run, and a markdown
-# table of medians with ours ÷ best peer. Optionally a soak of our service. Runs as root (apt-get, a local user).
+# the three alternately (per scenario, the order rotating every round: A B C, B C A, C A B), the machine's ceilings
+# measured in the same run, and a markdown table of medians with ours ÷ best peer. Optionally a soak of our service. Runs as root (apt-get, a local user).
 # Everything it starts is stopped and its files removed at exit, Ctrl+C included.
 #
 # Usage: bench/run.sh [--quick] [--rounds K] [--only "retr stor ..."] [--big-mib N] [--idle-sessions N]
@@ -87,7 +87,12 @@ for ((round = 1; round <= rounds && ${#only} > 0; round++)); do
   for scenario in $only; do
     if [ "$scenario" = ceilings ]; then measure_ceilings || failures+=("ceilings, round $round"); continue; fi
     # A failure is a finding, not a reason to lose the other results: noted, shown under the table, exit code 1.
-    for server in "${servers[@]}"; do run_scenario "$scenario" "$server" || failures+=("$scenario on $server, round $round"); done
+    # The order rotates every round (A B C, B C A, C A B): no server is always the first or the last to meet the
+    # machine's state after the previous scenario.
+    for ((i = 0; i < ${#servers[@]}; i++)); do
+      server=${servers[$(( (i + round - 1) % ${#servers[@]} ))]}
+      run_scenario "$scenario" "$server" || failures+=("$scenario on $server, round $round")
+    done
   done
 done
 

@@ -27,10 +27,10 @@ run_scenario() {
           curl_transfer "$server" retr-curl -o /dev/null "$url/big.bin" ;;
     retr-tls) bench_tool retr --tls --file big.bin $args &&
           curl_transfer "$server" retr-tls-curl --ssl-reqd -k -o /dev/null "$url/big.bin" ;;
-    stor) bench_tool stor --size-mib "$big_mib" $args &&
+    stor) bench_tool stor --size-mib "$big_mib" --warmup-runs 1 $args &&
           curl_transfer "$server" stor-curl -T "$big_file" "$url/curl-up.bin" &&
           curl -sS --user "$bench_user:$bench_password" -Q "DELE curl-up.bin" "$url/" >/dev/null ;;
-    stor-tls) bench_tool stor --tls --size-mib "$big_mib" $args &&
+    stor-tls) bench_tool stor --tls --size-mib "$big_mib" --warmup-runs 1 $args &&
           curl_transfer "$server" stor-tls-curl --ssl-reqd -k -T "$big_file" "$url/curl-up.bin" &&
           curl -sS --ssl-reqd -k --user "$bench_user:$bench_password" -Q "DELE curl-up.bin" "$url/" >/dev/null ;;
     small-files) bench_tool small-files --files "$small_files" --sessions 1 $args &&
@@ -41,3 +41,4 @@ run_scenario() {
     *) echo "unknown scenario $scenario" >&2; return 2 ;;
   esac
 }
+
