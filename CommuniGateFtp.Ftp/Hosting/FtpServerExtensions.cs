@@ -36,6 +36,7 @@ public static class FtpServerExtensions
         services.AddFtpEngine();
 
         services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<LoginCache>();
         services.AddSingleton<SessionDatabase>();
         services.AddSingleton<ISettingsStore, DatabaseSettingsStore>();
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
