@@ -72,6 +72,7 @@ public static class FtpServerExtensions
         services.AddHostedService<StorageUsageWriter>(); // stops after the listener: the last uploads' usage is written
         services.AddHostedService<BlacklistRefresher>();
         services.AddHostedService<GssapiStartup>();
+        services.AddHostedService<IdleMemoryTrimmer>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<FtpListenerService>();
