@@ -5,26 +5,31 @@
 # measured in the same run, and a markdown table of medians with ours ÷ best peer. Optionally a soak of our service. Runs as root (apt-get, a local user).
 # Everything it starts is stopped and its files removed at exit, Ctrl+C included.
 #
-# Usage: bench/run.sh [--quick] [--rounds K] [--only "retr stor ..."] [--big-mib N] [--idle-sessions N]
+# Usage: bench/run.sh [--quick] [--rounds K] [--only "retr stor ..."] [--big-mib N] [--idle-sessions N] [--peer-idle-sessions N] [--distinct-accounts N]
 #                     [--soak-sessions S --soak-minutes T --soak-sample-seconds N] [--peer-crypt YESCRYPT|SHA512]
 #                     [--ours-env "NAME=VALUE ..."] [--out FILE]   (--only "" with --soak-* runs the soak alone)
 # --ours-env: environment for our service only, e.g. the GC settings of a container: "DOTNET_gcServer=0"
+# --peer-idle-sessions: idle sessions for vsftpd and pure-ftpd (default: --idle-sessions); they fork one or two
+#   processes per session, so 10,000 of them nearly exhaust a default pid_max (32,768) on a shared machine
+# --distinct-accounts: the logins scenario also times first logins of N new accounts on ours (0: not)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=bench
 source "$here/lib/common.sh"; source "$here/lib/ours.sh"; source "$here/lib/peers.sh"
 source "$here/lib/ceilings.sh"; source "$here/lib/scenarios.sh"
 
-rounds=3; big_mib=1024; small_files=2000; logins=1000; rate_logins=500; idle_sessions=1000
+rounds=3; big_mib=1024; small_files=2000; logins=1000; rate_logins=500; idle_sessions=1000; peer_idle_sessions=""; distinct_accounts=200
 only="ceilings retr stor retr-tls stor-tls small-files list logins idle"
 soak_sessions=0; soak_minutes=0; soak_sample=60; peer_crypt=YESCRYPT; out=""; ours_env=""
 while [ $# -gt 0 ]; do
   case $1 in
-    --quick) rounds=1; big_mib=256; small_files=500; logins=300; rate_logins=200; idle_sessions=200 ;;
+    --quick) rounds=1; big_mib=256; small_files=500; logins=300; rate_logins=200; idle_sessions=200; distinct_accounts=50 ;;
     --rounds) rounds=$2; shift ;;
     --only) only=$2; shift ;;
     --big-mib) big_mib=$2; shift ;;
     --idle-sessions) idle_sessions=$2; shift ;;
+    --distinct-accounts) distinct_accounts=$2; shift ;;
+    --peer-idle-sessions) peer_idle_sessions=$2; shift ;;
     --soak-sessions) soak_sessions=$2; shift ;;
     --soak-minutes) soak_minutes=$2; shift ;;
     --soak-sample-seconds) soak_sample=$2; shift ;;

@@ -3,17 +3,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommuniGateFtp.Ftp.Accounts;
 
-/// <summary>Authenticates against the accounts in PostgreSQL.</summary>
-public sealed class DatabaseAccountAuthenticator(SessionDatabase database, PasswordHashing passwords) : IAccountAuthenticator
+/// <summary>
+/// Authenticates against the accounts in PostgreSQL. A repeat of a successful login — the account as last read, the
+/// password as last verified, both still current — is answered from memory (<see cref="LoginCache"/>,
+/// <see cref="PasswordHashing"/>); every other login, each failure included, reads the account and runs the KDF.
+/// </summary>
+public sealed class DatabaseAccountAuthenticator(SessionDatabase database, PasswordHashing passwords, LoginCache cache) : IAccountAuthenticator
 {
     // Verified when the account does not exist, so that unknown names cost as much as wrong passwords (SEC-NOENUM).
     private readonly Lazy<string> _decoyHash = new(() => passwords.Hash(Guid.NewGuid().ToString()));
 
-    public Task<string?> DomainOwningAsync(System.Net.IPAddress localAddress, CancellationToken cancellationToken)
+    public async Task<string?> DomainOwningAsync(System.Net.IPAddress localAddress, CancellationToken cancellationToken)
     {
         var address = DomainAddress.Normalize(localAddress);
-        return database.RunAsync((db, ct) => db.Domains
+        if (cache.TryGetDomainOwning(address, out var known))
+        {
+            return known;
+        }
+        var generation = cache.Generation;
+        var domain = await database.RunAsync((db, ct) => db.Domains
             .Where(d => d.LocalIps.Contains(address)).Select(d => d.Name).FirstOrDefaultAsync(ct), cancellationToken);
+        cache.KeepDomainOwning(address, domain, generation);
+        return domain;
     }
 
     public Task<bool> DomainServesAsync(string domain, CancellationToken cancellationToken) =>
@@ -27,10 +38,15 @@ public sealed class DatabaseAccountAuthenticator(SessionDatabase database, Passw
     }
 
     public async Task<LoginResult> AuthorizeAsync(LoginName login, string service, CancellationToken cancellationToken) =>
-        await FindAsync(login, cancellationToken) is { } account ? Admit(account, service) : LoginResult.Fail(LoginFailure.UnknownAccount);
+        await FindAsync(login, cancellationToken) is { } account ? account.Admit(service) : LoginResult.Fail(LoginFailure.UnknownAccount);
 
     public async Task<LoginResult> AuthenticateAsync(LoginName login, string password, string? service, CancellationToken cancellationToken)
     {
+        if (cache.TryGetAccount(login, out var known) && passwords.IsRemembered(known.PasswordHash, password))
+        {
+            return known.Admit(service);
+        }
+        var generation = cache.Generation;
         var account = await FindAsync(login, cancellationToken);
         var check = passwords.Verify(account?.PasswordHash ?? _decoyHash.Value, password);
         if (account is null)
@@ -41,41 +57,25 @@ public sealed class DatabaseAccountAuthenticator(SessionDatabase database, Passw
         {
             return LoginResult.Fail(LoginFailure.BadPassword);
         }
-        var admitted = Admit(account, service);
+        var admitted = account.Admit(service);
         if (admitted.Succeeded && check == PasswordCheck.ValidRehashNeeded)
         {
             var rehashed = passwords.Hash(password);
             await database.RunAsync((db, ct) => db.Accounts.Where(a => a.Id == account.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, rehashed), ct), cancellationToken);
         }
+        else if (admitted.Succeeded)
+        {
+            cache.KeepAccount(login, account, generation); // only successes: a guess is never answered from memory
+        }
         return admitted;
     }
 
-    private Task<Account?> FindAsync(LoginName login, CancellationToken cancellationToken) => database.RunAsync((db, ct) =>
+    private Task<LoginRecord?> FindAsync(LoginName login, CancellationToken cancellationToken) => database.RunAsync((db, ct) =>
     {
-        var query = db.Accounts.AsNoTracking().Include(a => a.Domain).Where(a => a.Name == login.Account);
+        var query = db.Accounts.AsNoTracking().Where(a => a.Name == login.Account);
         query = login.Domain is null ? query.Where(a => a.Domain.IsMain) : query.Where(a => a.Domain.Name == login.Domain);
-        return query.FirstOrDefaultAsync(ct);
+        return query.Select(a => new LoginRecord(a.Id, a.Name, a.Domain.Name, a.PasswordHash, a.Enabled, a.Domain.Enabled,
+            a.EnabledServices, a.IsAdministrator, a.IsDomainAdministrator)).FirstOrDefaultAsync(ct);
     }, cancellationToken);
-
-    // SES-PASS's checks after the credential: Domain and account enabled, the service enabled.
-    private static LoginResult Admit(Account account, string? service)
-    {
-        if (!account.Domain.Enabled)
-        {
-            return LoginResult.Fail(LoginFailure.DomainDisabled);
-        }
-        if (!account.Enabled)
-        {
-            return LoginResult.Fail(LoginFailure.AccountDisabled);
-        }
-        if (service is not null && !account.HasService(service))
-        {
-            return LoginResult.Fail(LoginFailure.ServiceDisabled);
-        }
-        return LoginResult.Success(new AuthenticatedAccount(account.Id, account.Name, account.Domain.Name, account.IsAdministrator)
-        {
-            IsDomainAdministrator = account.IsDomainAdministrator,
-        });
-    }
 }

@@ -33,10 +33,13 @@ public sealed class PasswordHashing : IDisposable
 
     public string Hash(string password) => _hasher.HashPassword(null!, password);
 
+    /// <summary>True when <paramref name="password"/> verified against <paramref name="hash"/> lately (no PBKDF2 run here).</summary>
+    public bool IsRemembered(string hash, string password) => IsRemembered(hash, Proof(password));
+
     public PasswordCheck Verify(string hash, string password)
     {
-        var proof = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(password));
-        if (_verified.TryGetValue(hash, out byte[]? known) && CryptographicOperations.FixedTimeEquals(known, proof))
+        var proof = Proof(password);
+        if (IsRemembered(hash, proof))
         {
             return PasswordCheck.Valid;
         }
@@ -53,6 +56,11 @@ public sealed class PasswordHashing : IDisposable
         }
         return check;
     }
+
+    private byte[] Proof(string password) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(password));
+
+    private bool IsRemembered(string hash, byte[] proof) =>
+        _verified.TryGetValue(hash, out byte[]? known) && CryptographicOperations.FixedTimeEquals(known, proof);
 
     public void Dispose() => _verified.Dispose();
 }

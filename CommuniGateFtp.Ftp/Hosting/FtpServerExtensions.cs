@@ -36,6 +36,7 @@ public static class FtpServerExtensions
         services.AddFtpEngine();
 
         services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<LoginCache>();
         services.AddSingleton<SessionDatabase>();
         services.AddSingleton<ISettingsStore, DatabaseSettingsStore>();
         services.AddSingleton<IAccountAuthenticator, DatabaseAccountAuthenticator>();
@@ -71,6 +72,7 @@ public static class FtpServerExtensions
         services.AddHostedService<StorageUsageWriter>(); // stops after the listener: the last uploads' usage is written
         services.AddHostedService<BlacklistRefresher>();
         services.AddHostedService<GssapiStartup>();
+        services.AddHostedService<IdleMemoryTrimmer>();
         services.AddSingleton<ControlSocketTransport>();
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<FtpListenerService>();

@@ -85,6 +85,12 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     public FtpTransfer? CurrentTransfer { get; set; }
 
     private readonly CancellationTokenSource _disconnect = new();
+    private long _changes;
+
+    /// <summary>Counts the changes the live views were told of (<see cref="SessionRegistry.Changed"/>): equal counts, nothing new to show.</summary>
+    public long Changes => Interlocked.Read(ref _changes);
+
+    internal void MarkChanged() => Interlocked.Increment(ref _changes);
 
     /// <summary>Cancelled when an administrator disconnects the session (ADM-LIVE).</summary>
     public CancellationToken DisconnectToken => _disconnect.Token;

@@ -17,6 +17,18 @@ public sealed class SessionRegistry(TimeProvider time)
 
     public IReadOnlyCollection<FtpSession> Sessions => [.. _sessions.Values];
 
+    /// <summary>The sessions open now, enumerated without a copy (for a walk over all of them every heartbeat).</summary>
+    public IEnumerable<FtpSession> Live
+    {
+        get
+        {
+            foreach (var (_, session) in _sessions)
+            {
+                yield return session;
+            }
+        }
+    }
+
     /// <summary>
     /// Opened, Changed and Closed for each session, the session itself as the item: a follower builds the view when it
     /// reads, so the changes it had no time for merge into the session's latest state.
@@ -49,6 +61,7 @@ public sealed class SessionRegistry(TimeProvider time)
     /// <summary>Tells followers the session changed; free when nobody follows, and never after the session closed.</summary>
     public void Changed(FtpSession session)
     {
+        session.MarkChanged();
         if (Changes.HasFollowers)
         {
             Changes.Publish(LiveChangeKind.Changed, session, () => _sessions.ContainsKey(session.Id));

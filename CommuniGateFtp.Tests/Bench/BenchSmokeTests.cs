@@ -79,6 +79,22 @@ public sealed class BenchSmokeTests(BenchServiceFactory service) : IClassFixture
     }
 
     [Fact]
+    public async Task Distinct_accounts_log_in_once_each_and_a_missing_one_fails_the_run()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            await service.CreateFtpAccountAsync($"storm{i}", "storm-pass-1");
+        }
+
+        var run = await BenchRun.RunAsync(["logins", "--accounts", "3", "--in-flight", "2", .. service.ServerArgs, "--user", "storm", "--password", "storm-pass-1"]);
+        var missing = await BenchRun.RunAsync(["logins", "--accounts", "4", "--in-flight", "2", .. service.ServerArgs, "--user", "storm", "--password", "storm-pass-1"]);
+
+        Assert.True(run.ExitCode == 0, run.Log);
+        Assert.True(run.Single("logins-distinct-x3").Value > 0);
+        Assert.Equal(1, missing.ExitCode);
+    }
+
+    [Fact]
     public async Task Idle_sessions_are_measured_in_the_server_process_memory()
     {
         var run = await BenchRun.RunAsync(["idle", "--sessions", "10", "--hold-seconds", "0.2", "--server-pid", Self, .. service.ServerArgs]);

@@ -17,12 +17,14 @@ public class CommandParsingBenchmarks
     private readonly FtpLineReader _reader = new(4096);
     private ReadOnlySequence<byte> _retr;
     private ReadOnlySequence<byte> _noop;
+    private ReadOnlySequence<byte> _type;
 
     [GlobalSetup]
     public void Setup()
     {
         _retr = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes("RETR folder/some file name.txt\r\n"));
         _noop = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes("noop\r\n"));
+        _type = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes("TYPE I\r\n"));
     }
 
     [Benchmark(Baseline = true)]
@@ -30,6 +32,9 @@ public class CommandParsingBenchmarks
 
     [Benchmark]
     public FtpCommand Noop() => Parse(_noop);
+
+    [Benchmark]
+    public FtpCommand TypeI() => Parse(_type);
 
     private FtpCommand Parse(ReadOnlySequence<byte> input)
     {

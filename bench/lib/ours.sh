@@ -19,11 +19,14 @@ start_ours() {
   local i
   for ((i = 0; i < 120; i++)); do curl -sf "http://127.0.0.1:$http_port/health" >/dev/null && break; sleep 0.5; done
   wait_for_port "$ours_port" 5
-  local api="http://127.0.0.1:$http_port/api" token settings
+  local settings
+  ours_api="http://127.0.0.1:$http_port/api"
+  local api=$ours_api token
   token=$(curl -sf "$api/auth/token" -H 'Content-Type: application/json' \
     -d "{\"username\":\"postmaster@bench.local\",\"password\":\"$admin_password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
   curl -sf "$api/accounts" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d "{\"name\":\"$bench_user\",\"domain\":\"bench.local\",\"password\":\"$bench_password\"}" >/dev/null
+  ours_token=$token
   # Limits raised as for the peers: channels (20 by default) and a passive range as wide as theirs; loopback, where every
   # benchmark client comes from, a White Hole, as the peers have no per-address limits or temporary blacklist here
   # (64 logins in flight from one address would otherwise meet maxUnauthenticatedPerAddress). The document is read,
@@ -34,4 +37,14 @@ s = json.load(sys.stdin)
 s.update(channels=20000, passivePortMin=10000, passivePortMax=12999, idleTimeout="00:15:00", unblacklistableIps="127.0.0.0/8\n::1")
 print(json.dumps(s))')
   curl -sf -X PUT "$api/settings/ftp" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$settings" >/dev/null
+}
+
+# create_ours_accounts PREFIX N: accounts PREFIX1..PREFIXN with the bench password, through the API (each one hashed by
+# the server, so this takes a while; it is not timed). For the distinct-accounts logins: each is new to the server's memory.
+create_ours_accounts() {
+  local i
+  for ((i = 1; i <= $2; i++)); do
+    curl -sf "$ours_api/accounts" -H "Authorization: Bearer $ours_token" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"$1$i\",\"domain\":\"bench.local\",\"password\":\"$bench_password\"}" >/dev/null
+  done
 }

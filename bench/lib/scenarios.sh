@@ -36,9 +36,21 @@ run_scenario() {
     small-files) bench_tool small-files --files "$small_files" --sessions 1 $args &&
           bench_tool small-files --files "$small_files" --sessions 8 $args ;;
     list) bench_tool list --dir list20k --entries 20000 $args ;;
-    logins) bench_tool logins --logins "$logins" --in-flight 64 --rate-logins "$rate_logins" --rate-clients 16 $args ;;
-    idle) bench_tool idle --sessions "$idle_sessions" --in-flight 64 $args ;;
+    logins) bench_tool logins --logins "$logins" --in-flight 64 --rate-logins "$rate_logins" --rate-clients 16 $args &&
+          distinct_logins "$server" "$args" ;;
+    idle) bench_tool idle --sessions "$(idle_sessions_of "$server")" --in-flight 64 $args ;;
     *) echo "unknown scenario $scenario" >&2; return 2 ;;
   esac
 }
 
+# distinct_logins SERVER ARGS: first logins of $distinct_accounts accounts new to the server (each pays the password KDF),
+# fresh ones every round. Ours only: the peers authenticate Unix users, and N system users are not made lightly.
+distinct_logins() {
+  [ "$1" = ours ] && [ "$distinct_accounts" -gt 0 ] || return 0
+  local prefix="storm-r$round-"
+  create_ours_accounts "$prefix" "$distinct_accounts"
+  # shellcheck disable=SC2086
+  bench_tool logins --accounts "$distinct_accounts" --in-flight 64 $2 --user "$prefix"
+}
+
+idle_sessions_of() { if [ "$1" = ours ] || [ -z "$peer_idle_sessions" ]; then echo "$idle_sessions"; else echo "$peer_idle_sessions"; fi; }

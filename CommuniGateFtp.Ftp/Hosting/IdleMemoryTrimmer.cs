@@ -1,0 +1,65 @@
+using System.Runtime;
+
+namespace CommuniGateFtp.Ftp.Hosting;
+
+/// <summary>
+/// Gives memory back once a burst of work is over. The GC collects when allocations ask it to, so a process that falls
+/// quiet after a load (a benchmark, a reconnect storm, 10,000 sessions that left) keeps the heap that load grew, dead
+/// sessions and all, for as long as it stays quiet. Every <see cref="Period"/> this looks at how much was allocated: after
+/// at least <see cref="Burst"/> since the last trim, a period with less than <see cref="Quiet"/> runs one full compacting
+/// collection that decommits what it frees (and lets the shared array pools drop buffers unused for a minute). Never while
+/// busy, and once per burst, so an idle server is not collected over and over.
+/// </summary>
+public sealed class IdleMemoryTrimmer(TimeProvider time, ILogger<IdleMemoryTrimmer> logger) : BackgroundService
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
+
+    /// <summary>Allocations since the last trim that make a trim worth its pause.</summary>
+    public const long Burst = 16L << 20;
+
+    /// <summary>Allocations in one period below which the server counts as quiet.</summary>
+    public const long Quiet = 4L << 20;
+
+    private long _lastSeen = GC.GetTotalAllocatedBytes();
+    private long _lastTrim = GC.GetTotalAllocatedBytes();
+
+    /// <summary>Told the process's total allocated bytes once a period; true when now is the time to trim.</summary>
+    public bool ShouldTrim(long totalAllocated)
+    {
+        var sinceLastPeriod = totalAllocated - _lastSeen;
+        _lastSeen = totalAllocated;
+        if (sinceLastPeriod >= Quiet || totalAllocated - _lastTrim < Burst)
+        {
+            return false;
+        }
+        _lastTrim = totalAllocated;
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (ShouldTrim(GC.GetTotalAllocatedBytes()))
+                {
+                    Trim();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Trim()
+    {
+        var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        logger.LogDebug("Quiet after a burst: the heap's committed memory went from {Before} to {After} bytes", before,
+            GC.GetGCMemoryInfo().TotalCommittedBytes);
+    }
+}
