@@ -16,7 +16,7 @@ internal static class DirectoryEntries
     internal static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
 
     /// <summary>The entries made by <paramref name="make"/> from each name and its facts, in ordinal name order.</summary>
-    public static StorageEntry[] Read(string directory, Func<string, EntryFacts, StorageEntry> make)
+    public static IReadOnlyList<StorageEntry> Read(string directory, Func<string, EntryFacts, StorageEntry> make)
     {
         using var entries = new PooledArrayBuilder<StorageEntry>();
         if (!TryReadNative(directory, make, entries))
@@ -25,7 +25,7 @@ internal static class DirectoryEntries
             ReadPortable(directory, make, entries);
         }
         entries.AsSpan().Sort(StorageEntryNameOrder.Instance);
-        return entries.ToArray();
+        return new ChunkedList<StorageEntry>(entries.AsSpan());
     }
 
     /// <summary>SEC-TRAVERSAL for the portable enumeration: a link is never listed (its type comes with the entry's lstat).</summary>

@@ -14,7 +14,7 @@ namespace CommuniGateFtp.Ftp.Storage;
 internal static class DirectoryNames
 {
     /// <summary>The names, in ordinal order.</summary>
-    public static string[] Read(string directory)
+    public static IReadOnlyList<string> Read(string directory)
     {
         using var names = new PooledArrayBuilder<string>();
         if (!TryReadNative(directory, names))
@@ -27,7 +27,7 @@ internal static class DirectoryNames
             }
         }
         names.AsSpan().Sort(string.CompareOrdinal);
-        return names.ToArray();
+        return new ChunkedList<string>(names.AsSpan());
     }
 
     // Optimised at once: a listing is a long loop that tiered compilation would otherwise run unoptimised the first times.

@@ -87,8 +87,8 @@ public sealed class FileSpace(AuthenticatedAccount caller, StorageOwner self, St
             : [(await WithRightsAsync(location, item, cancellationToken)) with { Name = location.Inner.Name }];
     }
 
-    /// <summary>What NLST shows for a location: a directory's names (no rights needed per entry), or the file's own.</summary>
-    public IEnumerable<string> NamesAt(StorageLocation location) =>
+    /// <summary>What NLST shows for a location, read now: a directory's names (no rights needed per entry), or the file's own.</summary>
+    public IReadOnlyList<string> NamesAt(StorageLocation location) =>
         location.Area.Require(location.Inner).IsDirectory ? location.Area.Names(location.Inner) : [location.Inner.Name];
 
     /// <summary>One item with the caller's rights on it (MLST).</summary>

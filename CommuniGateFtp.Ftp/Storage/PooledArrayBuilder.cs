@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace CommuniGateFtp.Ftp.Storage;
 
 /// <summary>
-/// Collects items of unknown count in pooled arrays and hands out one exact array: a directory of 20,000 entries
-/// otherwise grows a list through a chain of large-object-heap arrays on every listing.
+/// Collects items of unknown count in pooled arrays: a directory of 20,000 entries otherwise grows a list through a chain
+/// of large-object-heap arrays on every listing.
 /// </summary>
 internal sealed class PooledArrayBuilder<T> : IDisposable
 {
@@ -24,9 +24,8 @@ internal sealed class PooledArrayBuilder<T> : IDisposable
         _items[_count++] = item;
     }
 
-    public T[] ToArray() => _items.AsSpan(0, _count).ToArray();
 
-    /// <summary>The items so far, to sort or read in place before <see cref="ToArray"/>.</summary>
+    /// <summary>The items so far, to sort or copy out in place.</summary>
     public Span<T> AsSpan() => _items.AsSpan(0, _count);
 
     /// <summary>Forgets what was added.</summary>

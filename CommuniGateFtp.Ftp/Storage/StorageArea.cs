@@ -42,7 +42,7 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
     /// The directory's entries, links left out, in ordinal name order, from one read of the directory. Each carries the
     /// caller's rights from <paramref name="rightsOf"/> (by name), or the owner's rights when that is null.
     /// </summary>
-    public StorageEntry[] List(VirtualPath directory, Func<string, FileRights>? rightsOf = null)
+    public IReadOnlyList<StorageEntry> List(VirtualPath directory, Func<string, FileRights>? rightsOf = null)
     {
         RequireDirectory(directory);
         var fullPath = FullPath(directory);
@@ -55,7 +55,7 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
     }
 
     /// <summary>The names in a directory (NLST), links left out, in ordinal order.</summary>
-    public string[] Names(VirtualPath directory)
+    public IReadOnlyList<string> Names(VirtualPath directory)
     {
         RequireDirectory(directory);
         return DirectoryNames.Read(FullPath(directory));

@@ -34,8 +34,8 @@ public class DirectoryListingBenchmarks
     public void Cleanup() => System.IO.Directory.Delete(_root, recursive: true);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Entries)]
-    public int List() => _area.List(Directory).Length;
+    public int List() => _area.List(Directory).Count;
 
     [Benchmark(OperationsPerInvoke = Entries)]
-    public int Names() => _area.Names(Directory).Length;
+    public int Names() => _area.Names(Directory).Count;
 }
