@@ -24,7 +24,7 @@ internal static class DirectoryEntries
             entries.Clear();
             ReadPortable(directory, make, entries);
         }
-        entries.AsSpan().Sort(StorageEntryNameOrder.Instance);
+        entries.AsSpan().Sort(new NameOrder());
         return new ChunkedList<StorageEntry>(entries.AsSpan());
     }
 

@@ -26,7 +26,7 @@ internal static class DirectoryNames
                 names.Add(name);
             }
         }
-        names.AsSpan().Sort(string.CompareOrdinal);
+        names.AsSpan().Sort(new NameOrder());
         return new ChunkedList<string>(names.AsSpan());
     }
 

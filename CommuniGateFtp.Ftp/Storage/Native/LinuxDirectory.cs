@@ -36,6 +36,7 @@ internal sealed class LinuxDirectory : IDisposable
     private readonly byte[] _stat = new byte[256]; // sizeof(struct statx)
     private IntPtr _entry;
     private int _nameLength;
+    private bool _closed;
 
     private LinuxDirectory(IntPtr handle)
     {
@@ -128,7 +129,14 @@ internal sealed class LinuxDirectory : IDisposable
         return true;
     }
 
-    public void Dispose() => _ = CloseDirectory(_handle);
+    public void Dispose()
+    {
+        if (!_closed)
+        {
+            _closed = true;
+            _ = CloseDirectory(_handle);
+        }
+    }
 
     // As .NET turns a Unix time into a DateTime: whole ticks, the rest of the nanoseconds dropped.
     private static long Ticks(ReadOnlySpan<byte> timestamp) =>
