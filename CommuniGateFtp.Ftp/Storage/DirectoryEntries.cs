@@ -24,7 +24,7 @@ internal static class DirectoryEntries
             entries.Clear();
             ReadPortable(directory, make, entries);
         }
-        entries.AsSpan().Sort(new NameOrder());
+        NameOrder.Sort(entries.AsSpan(), static e => e.Name);
         return new ChunkedList<StorageEntry>(entries.AsSpan());
     }
 

@@ -26,7 +26,7 @@ internal static class DirectoryNames
                 names.Add(name);
             }
         }
-        names.AsSpan().Sort(new NameOrder());
+        NameOrder.Sort(names.AsSpan(), static n => n);
         return new ChunkedList<string>(names.AsSpan());
     }
 
