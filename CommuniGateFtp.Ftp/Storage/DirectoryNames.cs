@@ -1,65 +1,71 @@
-using System.Runtime.InteropServices;
+using System.IO.Enumeration;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CommuniGateFtp.Ftp.Storage.Native;
 
 namespace CommuniGateFtp.Ftp.Storage;
 
 /// <summary>
 /// The names in a directory, links left out (SEC-TRAVERSAL), from the directory entries alone: on 64-bit Linux the entry
 /// type that <c>readdir</c> returns tells a link apart, where .NET's enumeration asks <c>lstat</c> (and <c>geteuid</c>)
-/// for every entry to learn it. NLST of 20,000 names then makes no system call per name. Null where this is not
-/// available (another system, or a file system that does not report types): the caller enumerates the portable way.
+/// for every entry to learn it. NLST of 20,000 names then makes no system call per name; only an entry whose type the
+/// file system does not report costs one <c>statx</c>. Elsewhere (or without <c>statx</c>) the portable enumeration.
 /// </summary>
 internal static class DirectoryNames
 {
-    private const byte TypeUnknown = 0; // DT_UNKNOWN: the file system does not say
-    private const byte TypeLink = 10;   // DT_LNK
-    private const int TypeOffset = 18;  // struct dirent on 64-bit Linux (glibc and musl): d_ino 8, d_off 8, d_reclen 2, d_type 1, d_name
-    private const int NameOffset = 19;
-
-    public static List<string>? TryRead(string directory)
+    /// <summary>The names, in ordinal order.</summary>
+    public static IReadOnlyList<string> Read(string directory)
     {
-        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess)
+        using var names = new PooledArrayBuilder<string>();
+        if (!TryReadNative(directory, names))
         {
-            return null;
-        }
-        var handle = OpenDirectory(directory);
-        if (handle == IntPtr.Zero)
-        {
-            return null; // the portable enumeration reports why
-        }
-        try
-        {
-            var names = new List<string>();
-            for (var entry = ReadDirectory(handle); entry != IntPtr.Zero; entry = ReadDirectory(handle))
+            names.Clear();
+            foreach (var name in new FileSystemEnumerable<string>(directory, static (ref FileSystemEntry e) => e.FileName.ToString(),
+                DirectoryEntries.Everything) { ShouldIncludePredicate = DirectoryEntries.IsNoLink })
             {
-                var type = Marshal.ReadByte(entry, TypeOffset);
-                if (type == TypeUnknown)
-                {
-                    return null;
-                }
-                var name = Marshal.PtrToStringUTF8(entry + NameOffset)!;
-                if (type != TypeLink && name is not ("." or ".."))
-                {
-                    names.Add(name);
-                }
+                names.Add(name);
             }
-            return names;
         }
-        finally
-        {
-            _ = CloseDirectory(handle);
-        }
+        NameOrder.Sort(names.AsSpan(), static n => n);
+        return new ChunkedList<string>(names.AsSpan());
     }
 
-    // DllImport rather than LibraryImport, which would need unsafe code in the whole project for three plain calls.
-    [DllImport("libc", EntryPoint = "opendir")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern IntPtr OpenDirectory([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
-
-    [DllImport("libc", EntryPoint = "readdir")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern IntPtr ReadDirectory(IntPtr directory);
-
-    [DllImport("libc", EntryPoint = "closedir")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int CloseDirectory(IntPtr directory);
+    // Optimised at once: a listing is a long loop that tiered compilation would otherwise run unoptimised the first times.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryReadNative(string directory, PooledArrayBuilder<string> names)
+    {
+        using var reader = LinuxDirectory.TryOpen(directory);
+        if (reader is null)
+        {
+            return false;
+        }
+        while (reader.MoveNext())
+        {
+            var kind = reader.Kind;
+            if (kind == EntryKind.Unknown)
+            {
+                if (!LinuxDirectory.CanStat)
+                {
+                    return false;
+                }
+                try
+                {
+                    if (!reader.TryStat(out var facts))
+                    {
+                        continue;
+                    }
+                    kind = facts.Kind;
+                }
+                catch (EntryPointNotFoundException)
+                {
+                    return false;
+                }
+            }
+            if (kind != EntryKind.Link)
+            {
+                names.Add(Encoding.UTF8.GetString(reader.Name));
+            }
+        }
+        return true;
+    }
 }

@@ -63,16 +63,19 @@ public sealed class FileSpace(AuthenticatedAccount caller, StorageOwner self, St
         return location;
     }
 
-    /// <summary>The entries of a directory with the caller's rights on each (listings show them).</summary>
+    /// <summary>
+    /// The entries of a directory with the caller's rights on each (listings show them), sorted by name. The owner and
+    /// administrators have every right on everything; other callers' rights come from one look-up for the whole
+    /// directory (<see cref="AccessPolicy.ChildRightsAsync"/>), never one per entry.
+    /// </summary>
     public async Task<IReadOnlyList<StorageEntry>> ListAsync(StorageLocation directory, CancellationToken cancellationToken)
     {
-        var entries = directory.Area.List(directory.Inner);
         if (AccessPolicy.FullRightsReason(Caller, directory.Owner) is not null)
         {
-            return [.. entries];
+            return directory.Area.List(directory.Inner);
         }
         var rightsOf = await policy.ChildRightsAsync(Caller, directory.Owner, directory.Inner, cancellationToken);
-        return [.. entries.Select(e => e with { Rights = rightsOf(e.Name) })];
+        return directory.Area.List(directory.Inner, rightsOf);
     }
 
     /// <summary>What LIST, NLST and STAT show for a location: a directory's entries, or the file itself.</summary>
@@ -84,8 +87,8 @@ public sealed class FileSpace(AuthenticatedAccount caller, StorageOwner self, St
             : [(await WithRightsAsync(location, item, cancellationToken)) with { Name = location.Inner.Name }];
     }
 
-    /// <summary>What NLST shows for a location: a directory's names (no rights needed per entry), or the file's own.</summary>
-    public IEnumerable<string> NamesAt(StorageLocation location) =>
+    /// <summary>What NLST shows for a location, read now: a directory's names (no rights needed per entry), or the file's own.</summary>
+    public IReadOnlyList<string> NamesAt(StorageLocation location) =>
         location.Area.Require(location.Inner).IsDirectory ? location.Area.Names(location.Inner) : [location.Inner.Name];
 
     /// <summary>One item with the caller's rights on it (MLST).</summary>

@@ -1,4 +1,5 @@
-using System.IO.Enumeration;
+using System.Runtime.CompilerServices;
+using CommuniGateFtp.Ftp.Storage.Native;
 
 namespace CommuniGateFtp.Ftp.Storage;
 
@@ -37,30 +38,27 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
     public StorageEntry RequireDirectory(VirtualPath path) =>
         Require(path) is { IsDirectory: true } entry ? entry : throw StorageException.NotDirectory();
 
-    /// <summary>The directory's entries, links left out, in ordinal name order.</summary>
-    public IEnumerable<StorageEntry> List(VirtualPath directory)
+    /// <summary>
+    /// The directory's entries, links left out, in ordinal name order, from one read of the directory. Each carries the
+    /// caller's rights from <paramref name="rightsOf"/> (by name), or the owner's rights when that is null.
+    /// </summary>
+    public IReadOnlyList<StorageEntry> List(VirtualPath directory, Func<string, FileRights>? rightsOf = null)
     {
         RequireDirectory(directory);
-        // Straight from the directory entries: one lstat each (the link test, size and times share it), no
-        // FileSystemInfo and no readlink per entry, which dominated listings of thousands of files.
         var fullPath = FullPath(directory);
-        var entries = new FileSystemEnumerable<StorageEntry>(fullPath,
-            (ref FileSystemEntry e) => ToEntry(ref e, fullPath), EnumerationOptions) { ShouldIncludePredicate = IsNoLink };
-        return entries.OrderBy(e => e.Name, StringComparer.Ordinal);
+        return DirectoryEntries.Read(fullPath, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (name, facts) =>
+        {
+            var isDirectory = facts.Kind == EntryKind.Directory;
+            return new StorageEntry(name, isDirectory, isDirectory ? 0 : facts.Size, new DateTimeOffset(facts.ModifiedTicks, TimeSpan.Zero), Owner,
+                rightsOf?.Invoke(name) ?? ownerRights, UniqueKey(fullPath, name, facts.CreatedTicks));
+        });
     }
 
     /// <summary>The names in a directory (NLST), links left out, in ordinal order.</summary>
-    public IEnumerable<string> Names(VirtualPath directory)
+    public IReadOnlyList<string> Names(VirtualPath directory)
     {
         RequireDirectory(directory);
-        if (DirectoryNames.TryRead(FullPath(directory)) is { } fast)
-        {
-            fast.Sort(StringComparer.Ordinal);
-            return fast;
-        }
-        var names = new FileSystemEnumerable<string>(FullPath(directory),
-            (ref FileSystemEntry e) => e.FileName.ToString(), EnumerationOptions) { ShouldIncludePredicate = IsNoLink };
-        return names.Order(StringComparer.Ordinal);
+        return DirectoryNames.Read(FullPath(directory));
     }
 
     public void CreateDirectory(VirtualPath path)
@@ -160,22 +158,6 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         return true;
     }
 
-    // Every entry, hidden or not, and nothing skipped silently: an unreadable entry fails the listing as it would with ls.
-    private static readonly EnumerationOptions EnumerationOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
-
-    // SEC-TRAVERSAL: a link is never listed (its type comes with the entry's lstat).
-    private static bool IsNoLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0;
-
-    private StorageEntry ToEntry(ref FileSystemEntry entry, string directory) =>
-        new(
-            entry.FileName.ToString(),
-            entry.IsDirectory,
-            entry.IsDirectory ? 0 : entry.Length,
-            entry.LastWriteTimeUtc,
-            Owner,
-            ownerRights,
-            UniqueKey(directory, entry.FileName, entry.CreationTimeUtc.UtcTicks));
-
     private StorageEntry ToEntry(FileSystemInfo info, string name) => new(
         name,
         info is DirectoryInfo,
@@ -187,6 +169,7 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
 
     // RFC 3659 7.5.2: stable for the item's life. .NET exposes no inode number, so: FNV-1a of the full path and the
     // creation time. A listing hashes its directory and each name in turn rather than building every full path.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per listed entry, from the first listing on
     private static ulong UniqueKey(ReadOnlySpan<char> directory, ReadOnlySpan<char> name, long createdTicks)
     {
         var hash = Fnv(14695981039346656037UL ^ (ulong)createdTicks, directory);
@@ -201,6 +184,7 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         return Fnv(hash, name);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Fnv(ulong hash, ReadOnlySpan<char> text)
     {
         foreach (var c in text)

@@ -20,7 +20,7 @@ public sealed class MicroBenchmarkTests
     [Fact]
     public void Every_hot_path_has_benchmarks() =>
         Assert.Equal(
-            ["AsciiConversionBenchmarks", "CommandParsingBenchmarks", "ListingLineBenchmarks", "ReplyFormattingBenchmarks", "RightsCheckBenchmarks"],
+            ["AsciiConversionBenchmarks", "CommandParsingBenchmarks", "DirectoryListingBenchmarks", "ListingLineBenchmarks", "ReplyFormattingBenchmarks", "RightsCheckBenchmarks"],
             Benchmarks().Select(b => b.Data.Split('.')[0]).Distinct().Order(StringComparer.Ordinal));
 
     [Theory]

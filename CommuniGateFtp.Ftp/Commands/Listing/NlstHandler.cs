@@ -16,7 +16,7 @@ public sealed class NlstHandler(TransferRunner transfers) : IFtpCommandHandler
         var files = session.RequireFiles();
         var target = await files.DemandAsync(PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument)),
             StorageAccess.Lookup, cancellationToken);
-        var names = files.NamesAt(target).ToList(); // read now: a missing directory is this command's 550, not the transfer's
+        var names = files.NamesAt(target); // read now: a missing directory is this command's 550, not the transfer's
         return transfers.Start(session, "NLST", target.Path.ToString(), TransferDirection.Send,
             "Here comes the name list", ListingBody.For(names), cancellationToken);
     }

@@ -84,8 +84,13 @@ public sealed class AccessPolicy(IAccessControlStore acl)
         var children = caller.IsAnonymous
             ? new Dictionary<string, IReadOnlyList<AclEntry>>()
             : await acl.GetChildrenAsync(owner.Id, directory, cancellationToken);
-        var groups = await GroupsAsync(caller, owner, children.Values.SelectMany(e => e), cancellationToken);
         var insidePrivate = Implicit(directory) == FileRights.None;
+        if (children.Count == 0 && (insidePrivate || !directory.IsRoot))
+        {
+            var same = insidePrivate ? FileRights.None : FileRights.Lookup | FileRights.Read;
+            return _ => same; // no child has an ACL: the directory's place decides for every entry
+        }
+        var groups = await GroupsAsync(caller, owner, children.Values.SelectMany(e => e), cancellationToken);
         return name =>
         {
             var rights = insidePrivate || (directory.IsRoot && name == PrivateDirectory) ? FileRights.None : FileRights.Lookup | FileRights.Read;

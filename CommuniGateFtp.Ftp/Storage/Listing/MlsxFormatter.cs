@@ -1,5 +1,5 @@
-using System.Globalization;
-using System.Text.Unicode;
+using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace CommuniGateFtp.Ftp.Storage.Listing;
 
@@ -10,64 +10,92 @@ namespace CommuniGateFtp.Ftp.Storage.Listing;
 public static class MlsxFormatter
 {
     // The perm fact's letters for each set of rights, files and directories apart, made once.
-    private static readonly string[] FilePerms = PermTable(isDirectory: false);
-    private static readonly string[] DirectoryPerms = PermTable(isDirectory: true);
+    private static readonly byte[][] FilePerms = PermTable(isDirectory: false);
+    private static readonly byte[][] DirectoryPerms = PermTable(isDirectory: true);
+
+    // The facts last asked for, as flags: a listing asks with the same set for every entry (sets are not changed in place).
+    private static FactChoice _lastChoice = new(MlstFacts.All);
 
     /// <param name="type">Overrides the type fact, e.g. <c>cdir</c> for the listed directory itself.</param>
     public static string Format(StorageEntry entry, IReadOnlySet<string> facts, string? type = null, string? name = null) =>
         ListingText.ToText(entry, (facts, type, name), static (e, a, destination, out written) => TryFormat(e, a.facts, destination, out written, a.type, a.name));
 
     /// <summary>Writes the line (without its line end) as UTF-8; false when <paramref name="destination"/> is too small.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per entry, from the first listing on
     public static bool TryFormat(StorageEntry entry, IReadOnlySet<string> facts, Span<byte> destination, out int written, string? type = null,
         string? name = null)
     {
-        var invariant = CultureInfo.InvariantCulture;
-        written = 0;
-        foreach (var fact in MlstFacts.Ordered)
+        var choice = _lastChoice;
+        if (!ReferenceEquals(choice.Facts, facts))
         {
-            if (!facts.Contains(fact))
-            {
-                continue;
-            }
-            var rest = destination[written..];
-            int n;
-            var fits = fact switch
-            {
-                "type" => Utf8.TryWrite(rest, invariant, $"type={type ?? (entry.IsDirectory ? "dir" : "file")};", out n),
-                "size" when !entry.IsDirectory => Utf8.TryWrite(rest, invariant, $"size={entry.Size};", out n),
-                "modify" => Utf8.TryWrite(rest, invariant, $"modify={entry.Modified.UtcDateTime:yyyyMMddHHmmss};", out n),
-                "perm" => Utf8.TryWrite(rest, invariant, $"perm={(entry.IsDirectory ? DirectoryPerms : FilePerms)[(int)(entry.Rights & FileRights.All)]};", out n),
-                "unique" => Utf8.TryWrite(rest, invariant, $"unique={entry.UniqueKey:x16};", out n),
-                _ => Nothing(out n),
-            };
-            if (!fits)
-            {
-                return false;
-            }
-            written += n;
+            _lastChoice = choice = new FactChoice(facts);
         }
-        if (!Utf8.TryWrite(destination[written..], invariant, $" {name ?? entry.Name}", out var tail))
+        var line = new LineBuilder(destination);
+        if (choice.Type)
         {
-            return false;
+            line.Append("type="u8);
+            if (type is not null)
+            {
+                line.Append(type);
+            }
+            else
+            {
+                line.Append(entry.IsDirectory ? "dir"u8 : "file"u8);
+            }
+            line.Append((byte)';');
         }
-        written += tail;
-        return true;
+        if (choice.Size && !entry.IsDirectory)
+        {
+            line.Append("size="u8);
+            line.Append(entry.Size);
+            line.Append((byte)';');
+        }
+        if (choice.Modify)
+        {
+            line.Append("modify="u8);
+            ListingDate.AppendMlsx(ref line, entry.Modified.UtcDateTime);
+            line.Append((byte)';');
+        }
+        if (choice.Perm)
+        {
+            line.Append("perm="u8);
+            line.Append((entry.IsDirectory ? DirectoryPerms : FilePerms)[(int)(entry.Rights & FileRights.All)]);
+            line.Append((byte)';');
+        }
+        if (choice.Unique)
+        {
+            line.Append("unique="u8);
+            line.AppendHex(entry.UniqueKey);
+            line.Append((byte)';');
+        }
+        line.Append((byte)' ');
+        line.Append(name ?? entry.Name);
+        return line.TryFinish(out written);
     }
 
-    private static bool Nothing(out int written)
-    {
-        written = 0;
-        return true;
-    }
-
-    private static string[] PermTable(bool isDirectory) =>
+    private static byte[][] PermTable(bool isDirectory) =>
     [
         .. Enumerable.Range(0, (int)FileRights.All + 1).Select(r =>
         {
             var rights = (FileRights)r;
-            return isDirectory
+            return Encoding.ASCII.GetBytes(isDirectory
                 ? (rights.HasFlag(FileRights.Lookup) ? "el" : "") + (rights.HasFlag(FileRights.Insert) ? "cm" : "") + (rights.HasFlag(FileRights.Delete) ? "dfp" : "")
-                : (rights.HasFlag(FileRights.Read) ? "r" : "") + (rights.HasFlag(FileRights.Write) ? "wa" : "") + (rights.HasFlag(FileRights.Delete) ? "df" : "");
+                : (rights.HasFlag(FileRights.Read) ? "r" : "") + (rights.HasFlag(FileRights.Write) ? "wa" : "") + (rights.HasFlag(FileRights.Delete) ? "df" : ""));
         }),
     ];
+
+    private sealed class FactChoice(IReadOnlySet<string> facts)
+    {
+        public IReadOnlySet<string> Facts { get; } = facts;
+
+        public bool Type { get; } = facts.Contains("type");
+
+        public bool Size { get; } = facts.Contains("size");
+
+        public bool Modify { get; } = facts.Contains("modify");
+
+        public bool Perm { get; } = facts.Contains("perm");
+
+        public bool Unique { get; } = facts.Contains("unique");
+    }
 }
