@@ -74,6 +74,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         Assert.Equal("421 Service not available, closing control connection", await LoginReplyAsync(Newcomer));
         Assert.StartsWith("451", await session.CommandAsync("MKD fresh"));
+        // A known account as well, within the 10 s: the crash ends the node's listening connection, and while it is not
+        // listening the node answers no login from memory (Accounts.LoginCache).
+        var crashed = Stopwatch.StartNew();
+        await Eventually.HoldsAsync(async () => Assert.Equal("421 Service not available, closing control connection", await LoginReplyAsync()));
+        Assert.True(crashed.Elapsed < TimeSpan.FromSeconds(10), $"a known account's login still answered from memory after {crashed.Elapsed}");
 
         await _service.Database.StartAgainAsync();
 
