@@ -1,18 +1,21 @@
 using System.Net.Sockets;
 using CommuniGateFtp.Ftp.Sessions;
+using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Ftp.Storage;
+using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
 /// <summary>
 /// The engine's choice of how a transfer's bytes move once its data stream is open and protected: a plain binary
-/// download without passing through user space (<see cref="ZeroCopySender"/>), TYPE A through the line-end converters
-/// (DATA-ASCII), protected streams and uploads through one pooled buffer (<see cref="TransferCopy"/>, DATA-PIPE).
+/// download by large reads and sends, or by <see cref="ZeroCopySender"/> where <see cref="FtpOptions.PlainDownloads"/>
+/// says so; TYPE A through the line-end converters (DATA-ASCII); protected streams and uploads through one pooled
+/// buffer (<see cref="TransferCopy"/>, DATA-PIPE).
 /// </summary>
-public static class DataPhase
+public sealed class DataPhase(IOptions<FtpOptions> options)
 {
     /// <summary>Moves <paramref name="content"/> over <paramref name="data"/>; the caller flushes and ends the stream.</summary>
-    public static Task RunAsync(TransferContent content, Stream data, FtpTransfer transfer, TimeSpan stall, CancellationToken cancellationToken) =>
+    public Task RunAsync(TransferContent content, Stream data, FtpTransfer transfer, TimeSpan stall, CancellationToken cancellationToken) =>
         content switch
         {
             FileDownload download => SendAsync(download, data, transfer, stall, cancellationToken),
@@ -21,13 +24,12 @@ public static class DataPhase
             _ => throw new ArgumentOutOfRangeException(nameof(content), content.GetType().Name, "No data phase for this content."),
         };
 
-    private static async Task SendAsync(FileDownload download, Stream data, FtpTransfer transfer, TimeSpan stall, CancellationToken cancellationToken)
+    private async Task SendAsync(FileDownload download, Stream data, FtpTransfer transfer, TimeSpan stall, CancellationToken cancellationToken)
     {
         await using var file = download.File.OpenRead();
         var ascii = download.Type == TransferType.Ascii;
-        if (!ascii && data is NetworkStream { Socket: var socket })
+        if (!ascii && options.Value.PlainDownloads == PlainDownloadMethod.Sendfile && data is NetworkStream { Socket: var socket })
         {
-            // Plain binary data: no byte needs to pass through user space.
             await ZeroCopySender.SendAsync(socket, file, download.Offset, transfer, stall, cancellationToken);
             return;
         }

@@ -13,8 +13,8 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// data connection in DATA-ORDER, applies the session's protection, lets <see cref="DataPhase"/> pick how the bytes
 /// move, reports progress (<see cref="TransferTracker"/>), and answers 226, 425, 426, 451 or 452.
 /// </summary>
-public sealed class TransferEngine(LiveSettings live, DataChannelProtection protection, FtpLogBook log, TransferTracker tracker, TimeProvider time,
-    ILogger<TransferEngine> logger)
+public sealed class TransferEngine(LiveSettings live, DataChannelProtection protection, DataPhase phase, FtpLogBook log, TransferTracker tracker,
+    TimeProvider time, ILogger<TransferEngine> logger)
 {
     /// <summary>
     /// Starts <paramref name="request"/> on the session's prepared data channel: <see cref="FtpReply.Deferred"/> (the
@@ -79,7 +79,7 @@ public sealed class TransferEngine(LiveSettings live, DataChannelProtection prot
                 {
                     await using (stream)
                     {
-                        await DataPhase.RunAsync(request.Content, stream, transfer, settings.DataStallTimeout, linked.Token);
+                        await phase.RunAsync(request.Content, stream, transfer, settings.DataStallTimeout, linked.Token);
                         await stream.FlushAsync(linked.Token);
                         await DataChannelProtection.FinishAsync(stream, linked.Token);
                     }

@@ -115,6 +115,7 @@ public static class FtpServerExtensions
         services.AddSingleton<WanAddressPolicy>();
         services.AddSingleton<DataChannelFactory>();
         services.AddSingleton<TransferEngine>();
+        services.AddSingleton<DataPhase>();
         services.AddSingleton<TransferTracker>();
         services.AddSingleton<TransferHistory>();
         services.AddSingleton<LoginStatistics>();
