@@ -116,7 +116,8 @@ public static class FtpServerExtensions
         services.TryAddSingleton<ISharedPassivePorts, NoSharedPassivePorts>(); // the service brings the cluster's
         services.AddSingleton<WanAddressPolicy>();
         services.AddSingleton<DataChannelFactory>();
-        services.AddSingleton<TransferRunner>();
+        services.AddSingleton<TransferEngine>();
+        services.AddSingleton<DataPhase>();
         services.AddSingleton<TransferTracker>();
         services.AddSingleton<TransferHistory>();
         services.AddSingleton<LoginStatistics>();

@@ -75,6 +75,15 @@ public sealed class FtpOptions
     [Range(512, 65536)]
     public int MaxLineLength { get; set; } = 4096;
 
+    /// <summary>
+    /// How a binary download over a clear data connection is sent: <c>ReadSend</c> (1 MiB reads, each sent whole; on the
+    /// VMs measured 1.2–1.6× as fast as sendfile, docs/benchmarks.md) or <c>Sendfile</c> (no copy through
+    /// user space: for machines where memory bandwidth, not the network path, is the limit). TLS, GSSAPI protection and
+    /// TYPE A always read and send.
+    /// </summary>
+    [EnumDataType(typeof(PlainDownloadMethod))]
+    public PlainDownloadMethod PlainDownloads { get; set; } = PlainDownloadMethod.ReadSend;
+
     /// <summary>SET-TLS: certificate and TLS policies.</summary>
     public TlsOptions Tls { get; set; } = new();
 

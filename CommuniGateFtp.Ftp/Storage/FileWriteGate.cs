@@ -14,8 +14,9 @@ public sealed class FileWriteGate
     /// Waits up to <paramref name="patience"/> for the file's gate; the lease releases it. Null when another upload kept
     /// the file for longer (the caller answers <c>450</c>: the file is busy).
     /// </summary>
-    public async Task<FileWriteLease?> EnterAsync(string fullPath, TimeSpan patience, CancellationToken cancellationToken)
+    public async Task<FileWriteLease?> EnterAsync(StorageLocation file, TimeSpan patience, CancellationToken cancellationToken)
     {
+        var fullPath = file.GateKey;
         Gate gate;
         lock (_gates)
         {

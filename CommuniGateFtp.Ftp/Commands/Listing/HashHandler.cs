@@ -11,8 +11,8 @@ public sealed class HashHandler : IFtpCommandHandler
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var (location, file) = await context.Session.RequireFiles().ReadableFileAsync(PathArgument.Existing(context), cancellationToken);
-        await using var stream = new FileStream(location.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
-            bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using var content = location.OpenRead();
+        await using var stream = new BufferedStream(content, 1 << 16); // the hash reads in small pieces
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);
         return new FtpReply(213, string.Create(CultureInfo.InvariantCulture,
             $"SHA-256 0-{file.Size} {Convert.ToHexStringLower(hash)} {context.Command.Argument}"));

@@ -1,3 +1,4 @@
+using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
@@ -9,12 +10,12 @@ namespace CommuniGateFtp.Ftp.Commands.Listing;
 
 /// <summary>LIST (RFC 959): <c>ls -l</c> lines of a directory, or the one line of a file (LST-LS, SET-LEGACYLIST).</summary>
 [FtpCommand("LIST")]
-public sealed class ListHandler(TransferRunner transfers, LiveSettings settings, TimeProvider time) : IFtpCommandHandler
+public sealed class ListHandler(TransferEngine engine, LiveSettings settings, TimeProvider time) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
-        session.TakeRestartOffset();
+        RestartMarker.Take(session); // ignored: a listing is sent whole
         var argument = ListArguments.PathOf(context.Command.Argument);
         IEnumerable<StorageEntry> entries;
         try
@@ -28,7 +29,8 @@ public sealed class ListHandler(TransferRunner transfers, LiveSettings settings,
             entries = []; // SET-LEGACYLIST: clients of old servers expect 150/226 and an empty listing
         }
         var now = time.GetUtcNow();
-        return transfers.Start(session, "LIST", argument, TransferDirection.Send,
-            "Here comes the directory listing", ListingBody.For(entries, (e, destination, out written) => LsFormatter.TryFormat(e, now, destination, out written)), cancellationToken);
+        return engine.Start(session, new TransferRequest("LIST", argument, "Here comes the directory listing",
+            new ListingDownload(ListingBody.For(entries, (e, destination, out written) => LsFormatter.TryFormat(e, now, destination, out written)))),
+            cancellationToken);
     }
 }

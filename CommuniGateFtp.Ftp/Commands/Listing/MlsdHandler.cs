@@ -1,3 +1,4 @@
+using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
@@ -8,12 +9,12 @@ namespace CommuniGateFtp.Ftp.Commands.Listing;
 
 /// <summary>MLSD (RFC 3659 7): facts of a directory's entries, the directory itself first as <c>type=cdir</c>.</summary>
 [FtpCommand("MLSD")]
-public sealed class MlsdHandler(TransferRunner transfers) : IFtpCommandHandler
+public sealed class MlsdHandler(TransferEngine engine) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
-        session.TakeRestartOffset();
+        RestartMarker.Take(session); // ignored: a listing is sent whole
         var files = session.RequireFiles();
         var target = await files.DemandAsync(PathArgument.OrCurrent(context, context.Command.Argument), StorageAccess.Lookup, cancellationToken);
         var directory = await files.EntryAsync(target, cancellationToken);
@@ -23,9 +24,9 @@ public sealed class MlsdHandler(TransferRunner transfers) : IFtpCommandHandler
         }
         var facts = session.MlstFacts;
         var entries = (await files.ListAsync(target, cancellationToken)).Prepend(directory);
-        return transfers.Start(session, "MLSD", target.Path.ToString(), TransferDirection.Send, "Here comes the directory listing",
-            ListingBody.For(entries, (e, destination, out written) => ReferenceEquals(e, directory)
+        return engine.Start(session, new TransferRequest("MLSD", target.Path.ToString(), "Here comes the directory listing",
+            new ListingDownload(ListingBody.For(entries, (e, destination, out written) => ReferenceEquals(e, directory)
                 ? MlsxFormatter.TryFormat(e, facts, destination, out written, type: "cdir", name: ".")
-                : MlsxFormatter.TryFormat(e, facts, destination, out written)), cancellationToken);
+                : MlsxFormatter.TryFormat(e, facts, destination, out written)))), cancellationToken);
     }
 }

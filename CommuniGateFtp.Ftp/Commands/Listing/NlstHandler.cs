@@ -1,3 +1,4 @@
+using CommuniGateFtp.Ftp.Commands.Transfer;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Sessions;
@@ -7,17 +8,17 @@ namespace CommuniGateFtp.Ftp.Commands.Listing;
 
 /// <summary>NLST (RFC 959, RFC 1123 4.1.3.3): bare names, one per line.</summary>
 [FtpCommand("NLST")]
-public sealed class NlstHandler(TransferRunner transfers) : IFtpCommandHandler
+public sealed class NlstHandler(TransferEngine engine) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
-        session.TakeRestartOffset();
+        RestartMarker.Take(session); // ignored: a listing is sent whole
         var files = session.RequireFiles();
         var target = await files.DemandAsync(PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument)),
             StorageAccess.Lookup, cancellationToken);
         var names = files.NamesAt(target); // read now: a missing directory is this command's 550, not the transfer's
-        return transfers.Start(session, "NLST", target.Path.ToString(), TransferDirection.Send,
-            "Here comes the name list", ListingBody.For(names), cancellationToken);
+        return engine.Start(session, new TransferRequest("NLST", target.Path.ToString(), "Here comes the name list",
+            new ListingDownload(ListingBody.For(names))), cancellationToken);
     }
 }

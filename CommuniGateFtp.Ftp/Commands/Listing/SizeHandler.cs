@@ -21,8 +21,7 @@ public sealed class SizeHandler : IFtpCommandHandler
             return new FtpReply(550, "SIZE not available in ASCII mode for files this large");
         }
         // TYPE A sends a CR before every bare LF: count them with a bounded buffer.
-        await using var stream = new FileStream(location.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
-            bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using var stream = location.OpenRead();
         var buffer = new byte[1 << 16];
         long size = 0;
         var previous = (byte)0;

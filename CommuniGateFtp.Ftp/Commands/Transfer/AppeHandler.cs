@@ -1,4 +1,5 @@
 using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Storage;
 
 namespace CommuniGateFtp.Ftp.Commands.Transfer;
 
@@ -11,10 +12,10 @@ public sealed class AppeHandler(UploadBody uploads) : IFtpCommandHandler
 {
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
-        context.Session.TakeRestartOffset();
+        RestartMarker.Take(context.Session);
         var location = await UploadBody.LocateAsync(context, cancellationToken);
         return await uploads.StartAsync(context, "APPE", location, existing =>
-            new UploadPlan(UploadTarget.Append(location.Area, location.Inner, existing), $"Opening data connection to append to {location.Inner.Name}"),
+            new UploadPlan(UploadTarget.Append(location, existing), $"Opening data connection to append to {location.Inner.Name}"),
             cancellationToken);
     }
 }

@@ -12,18 +12,20 @@ public sealed class StorHandler(UploadBody uploads) : IFtpCommandHandler
     {
         var session = context.Session;
         var allocated = session.AllocatedSize;
-        var offset = session.TakeRestartOffset();
+        var restart = RestartMarker.Take(session);
         var location = await UploadBody.LocateAsync(context, cancellationToken);
-        var ascii = session.TransferType == TransferType.Ascii;
-        if (offset > 0 && ascii)
+        var type = session.TransferType;
+        if (restart.RefusalIn(type) is { } refusal)
         {
-            return new FtpReply(550, "REST is not supported in ASCII mode");
+            return refusal;
         }
+        var offset = restart.Offset;
         return await uploads.StartAsync(context, "STOR", location, existing =>
-            offset > (existing?.Size ?? 0)
-                ? throw new StorageException(554, $"REST offset {offset} is beyond the file's size {existing?.Size ?? 0}")
-                : new UploadPlan(UploadTarget.Store(location.Area, location.Inner, existing, offset),
-                    $"Opening {(ascii ? "ASCII" : "BINARY")} mode data connection for {location.Inner.Name}"), cancellationToken,
+            {
+                restart.RequireWithin(existing?.Size ?? 0);
+                return new UploadPlan(UploadTarget.Store(location, existing, offset),
+                    $"Opening {(type == TransferType.Ascii ? "ASCII" : "BINARY")} mode data connection for {location.Inner.Name}");
+            }, cancellationToken,
             size: allocated > offset ? allocated - offset : null);
     }
 }

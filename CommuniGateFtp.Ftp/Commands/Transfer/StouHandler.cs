@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Storage;
 
@@ -11,7 +10,7 @@ public sealed class StouHandler(UploadBody uploads) : IFtpCommandHandler
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
-        session.TakeRestartOffset();
+        RestartMarker.Take(session); // ignored: a new file starts at its beginning
         var baseName = context.Command.HasArgument ? context.Command.Argument.Trim() : "ftp";
         if (!VirtualPath.IsValidName(baseName) || baseName.Length > 200)
         {
@@ -24,15 +23,11 @@ public sealed class StouHandler(UploadBody uploads) : IFtpCommandHandler
             throw StorageException.InvalidName(); // FS-NAME: it would read as an account reference
         }
         directory.Area.RequireDirectory(directory.Inner);
-        var name = Enumerable.Range(0, 10_000)
-            .Select(i => i == 0 ? baseName : string.Create(CultureInfo.InvariantCulture, $"{baseName}.{i}"))
-            .FirstOrDefault(candidate => directory.Area.Find(directory.Inner.Append(candidate)) is null
-                && !Path.Exists(Path.Join(directory.FullPath, candidate)))
-            ?? throw new StorageException(553, "No unique name available");
+        var name = UniqueName.In(directory, baseName) ?? throw new StorageException(553, "No unique name available");
         var location = await files.DemandAsync(directory.Path.Append(name), StorageAccess.Insert, cancellationToken);
         // Another upload may take the name between the choice and the gate: then it is no longer unique.
         return await uploads.StartAsync(context, "STOU", location, existing => existing is null
-            ? new UploadPlan(UploadTarget.New(location.FullPath), $"FILE: {name}")
+            ? new UploadPlan(UploadTarget.New(location), $"FILE: {name}")
             : throw new StorageException(553, "No unique name available"), cancellationToken);
     }
 }

@@ -10,9 +10,9 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 /// <summary>
 /// Starts the uploads of STOR, APPE and STOU: takes the file's write gate (one writer per file: concurrent appends run
 /// one after the other, each whole), looks at the file under it, reserves a new file against the owner's files limit,
-/// and hands an <see cref="Upload"/> to the transfer runner. Uploads into <c>~other/</c> count against <c>other</c>.
+/// and hands an <see cref="Upload"/> to the transfer engine. Uploads into <c>~other/</c> count against <c>other</c>.
 /// </summary>
-public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, FileWriteGate gates, TransferRunner transfers, LiveSettings live,
+public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, FileWriteGate gates, TransferEngine engine, LiveSettings live,
     FtpLogBook log, TimeProvider time)
 {
     /// <summary>
@@ -35,7 +35,7 @@ public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, File
         Func<StorageEntry?, UploadPlan> plan, CancellationToken cancellationToken, long? size = null)
     {
         var session = context.Session;
-        var lease = await gates.EnterAsync(location.FullPath, live.Current.DataConnectTimeout, cancellationToken)
+        var lease = await gates.EnterAsync(location, live.Current.DataConnectTimeout, cancellationToken)
                     ?? throw new StorageException(450, "File busy: another upload to it is in progress");
         var reservation = (QuotaReservation?)null;
         try
@@ -53,9 +53,9 @@ public sealed class UploadBody(IStorageUsage usage, StorageChanges changes, File
                 lease.Dispose();
                 return new FtpReply(552, QuotaLimits.FilesLimitExceeded);
             }
-            var upload = new Upload(location, existing, target, session.TransferType == TransferType.Ascii, reservation, lease, changes, log);
-            return transfers.Start(session, command, location.Path.ToString(), TransferDirection.Receive, openingText,
-                upload.WriteAsync, cancellationToken, upload.FinishAsync, size);
+            var upload = new Upload(location, existing, target, reservation, lease, changes, log);
+            return engine.Start(session, new TransferRequest(command, location.Path.ToString(), openingText,
+                new FileUpload(upload, session.TransferType, size)), cancellationToken);
         }
         catch
         {

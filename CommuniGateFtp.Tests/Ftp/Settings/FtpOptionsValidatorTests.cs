@@ -1,4 +1,7 @@
 using CommuniGateFtp.Ftp.Settings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Tests.Ftp.Settings;
 
@@ -28,5 +31,19 @@ public sealed class FtpOptionsValidatorTests
         var result = new FtpOptionsValidator().Validate(null, new FtpOptions { StorageRoot = "/srv/ftp/storage", LogDirectory = logDirectory });
         Assert.Equal(valid, result.Succeeded);
         Assert.True(valid || result.Failures!.Single().Contains("Ftp:LogDirectory"));
+    }
+
+    [Theory]
+    [InlineData("Splice")] // not a method: the binder refuses it
+    [InlineData("7")] // a number outside the enumeration: the data annotations refuse it
+    public void An_unknown_plain_download_method_is_refused_naming_the_option(string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Ftp:PlainDownloads", value)]).Build();
+        var services = new ServiceCollection();
+        services.AddOptions<FtpOptions>().Bind(configuration.GetSection(FtpOptions.SectionName)).ValidateDataAnnotations();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IOptions<FtpOptions>>().Value);
+        Assert.Contains("PlainDownloads", error.Message);
     }
 }

@@ -8,37 +8,37 @@ using CommuniGateFtp.Ftp.Telemetry;
 namespace CommuniGateFtp.Ftp.DataChannels;
 
 /// <summary>
-/// Runs a transfer command's data phase beside the command loop, so ABOR, STAT and NOOP are served meanwhile
-/// (LIM-CONCURRENT): open the data connection in DATA-ORDER, run the body, answer 226, 425, 426, 451 or 452.
+/// The transfer engine. A transfer command's handler describes its data phase (<see cref="TransferRequest"/>); the
+/// engine runs it beside the command loop, so ABOR, STAT and NOOP are served meanwhile (LIM-CONCURRENT): it opens the
+/// data connection in DATA-ORDER, applies the session's protection, lets <see cref="DataPhase"/> pick how the bytes
+/// move, reports progress (<see cref="TransferTracker"/>), and answers 226, 425, 426, 451 or 452.
 /// </summary>
-public sealed class TransferRunner(LiveSettings live, DataChannelProtection protection, FtpLogBook log, TransferTracker tracker, TimeProvider time,
-    ILogger<TransferRunner> logger)
+public sealed class TransferEngine(LiveSettings live, DataChannelProtection protection, DataPhase phase, FtpLogBook log, TransferTracker tracker,
+    TimeProvider time, ILogger<TransferEngine> logger)
 {
     /// <summary>
-    /// The body moves the bytes; <paramref name="finished"/> runs once at the end, told whether the transfer succeeded,
-    /// before the final reply (FS-ATOMIC clean-up, usage, the file's write gate), also when the transfer never starts.
-    /// <paramref name="size"/> is how many bytes the transfer will move, when known (for the live view's progress and ETA).
+    /// Starts <paramref name="request"/> on the session's prepared data channel: <see cref="FtpReply.Deferred"/> (the
+    /// engine answers), or at once <c>450</c> while another transfer runs and <c>425</c> without a data channel (the
+    /// content's <see cref="TransferContent.FinishAsync"/> then runs as for a failed transfer).
     /// </summary>
-    public FtpReply Start(FtpSession session, string command, string path, TransferDirection direction, string openingText,
-        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, CancellationToken stopping, Func<bool, Task>? finished = null,
-        long? size = null)
+    public FtpReply Start(FtpSession session, TransferRequest request, CancellationToken stopping)
     {
+        var content = request.Content;
         var refusal = session.CurrentTransfer is not null ? new FtpReply(450, "A transfer is already in progress") : null;
         var channel = refusal is null ? session.TakeDataChannel() : null;
         if (refusal is not null || channel is null)
         {
-            _ = finished?.Invoke(false);
+            _ = content.FinishAsync(false);
             return refusal ?? new FtpReply(425, "Use PORT or PASV first");
         }
-        var transfer = new FtpTransfer(command, path, direction, time, size, session.Security.DataProtection);
+        var transfer = new FtpTransfer(request.Command, request.Path, content.Direction, time, content.Size, session.Security.DataProtection);
         session.CurrentTransfer = transfer;
         tracker.Started(session, transfer);
-        _ = RunAsync(session, channel, transfer, openingText, body, finished, stopping);
+        _ = RunAsync(session, channel, transfer, request, stopping);
         return FtpReply.Deferred;
     }
 
-    private async Task RunAsync(FtpSession session, IDataChannel channel, FtpTransfer transfer, string openingText,
-        Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> body, Func<bool, Task>? finished, CancellationToken stopping)
+    private async Task RunAsync(FtpSession session, IDataChannel channel, FtpTransfer transfer, TransferRequest request, CancellationToken stopping)
     {
         var settings = live.Current;
         var succeeded = false;
@@ -51,7 +51,7 @@ public sealed class TransferRunner(LiveSettings live, DataChannelProtection prot
             try
             {
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, transfer.AbortToken);
-                var opening = new FtpReply(150, openingText);
+                var opening = new FtpReply(150, request.OpeningText);
                 if (channel.IsPassive)
                 {
                     await session.Replies.SendAsync(opening, stopping);
@@ -79,7 +79,7 @@ public sealed class TransferRunner(LiveSettings live, DataChannelProtection prot
                 {
                     await using (stream)
                     {
-                        await body(stream, transfer, settings.DataStallTimeout, linked.Token);
+                        await phase.RunAsync(request.Content, stream, transfer, settings.DataStallTimeout, linked.Token);
                         await stream.FlushAsync(linked.Token);
                         await DataChannelProtection.FinishAsync(stream, linked.Token);
                     }
@@ -119,10 +119,7 @@ public sealed class TransferRunner(LiveSettings live, DataChannelProtection prot
         {
             try
             {
-                if (finished is not null)
-                {
-                    await finished(succeeded);
-                }
+                await request.Content.FinishAsync(succeeded);
             }
             finally
             {

@@ -1,9 +1,6 @@
-using CommuniGateFtp.Ftp.DataChannels;
-using CommuniGateFtp.Ftp.Sessions;
-using CommuniGateFtp.Ftp.Storage;
 using CommuniGateFtp.Ftp.Telemetry;
 
-namespace CommuniGateFtp.Ftp.Commands.Transfer;
+namespace CommuniGateFtp.Ftp.Storage;
 
 /// <summary>
 /// One upload from its gate to its final reply: it holds the file's <see cref="FileWriteLease"/>, writes through the
@@ -11,30 +8,11 @@ namespace CommuniGateFtp.Ftp.Commands.Transfer;
 /// gate to the next writer. Measuring the file at the end, rather than adding up what was sent, keeps usage equal to
 /// the disk for partial uploads kept for REST, quota hits and replacements alike.
 /// </summary>
-public sealed class Upload(StorageLocation location, StorageEntry? existing, UploadTarget target, bool ascii, QuotaReservation reservation,
+public sealed class Upload(StorageLocation location, StorageEntry? existing, UploadTarget target, QuotaReservation reservation,
     FileWriteLease lease, StorageChanges changes, FtpLogBook log)
 {
-    /// <summary>The data phase: network → file, CRLF → LF in TYPE A, stopped at the owner's size limit (FS-QUOTA-HIT).</summary>
-    public async Task WriteAsync(Stream network, FtpTransfer transfer, TimeSpan stall, CancellationToken cancellationToken)
-    {
-        var file = target.Open();
-        try
-        {
-            var guarded = new QuotaGuardStream(file, reservation, target.BytesReplaced);
-            await TransferCopy.CopyAsync(network, true, guarded, transfer, stall, cancellationToken, ascii ? AsciiConverters.FromNetwork() : null);
-            await file.FlushAsync(cancellationToken);
-            target.Complete(file);
-        }
-        catch (QuotaExceededException)
-        {
-            target.Undo(file);
-            throw;
-        }
-        finally
-        {
-            await file.DisposeAsync();
-        }
-    }
+    /// <summary>The stream the data phase writes to, stopped at the owner's size limit (FS-QUOTA-HIT).</summary>
+    public FileWriter Open() => target.Open(reservation);
 
     /// <summary>After the last byte or a failure, before the final reply: clean up, book the change, let the next writer in.</summary>
     public async Task FinishAsync(bool succeeded)
