@@ -5,10 +5,11 @@ namespace CommuniGateFtp.Ftp.Hosting;
 /// <summary>
 /// Gives memory back once a burst of work is over. The GC collects when allocations ask it to, so a process that falls
 /// quiet after a load (a benchmark, a reconnect storm, 10,000 sessions that left) keeps the heap that load grew, dead
-/// sessions and all, for as long as it stays quiet. Every <see cref="Period"/> this looks at how much was allocated: after
-/// at least <see cref="Burst"/> since the last trim, a period with less than <see cref="Quiet"/> runs one full compacting
-/// collection that decommits what it frees (and lets the shared array pools drop buffers unused for a minute). Never while
-/// busy, and once per burst, so an idle server is not collected over and over.
+/// sessions and all, for as long as it stays quiet. Every <see cref="Period"/> this looks at how much was allocated:
+/// after at least <see cref="Burst"/> since the last trim, some of it in a busy period, a period with less than
+/// <see cref="Quiet"/> runs one full compacting collection that decommits what it frees (and lets the shared array pools
+/// drop buffers unused for a minute). Never while busy, and once per burst, so an idle server is not collected over and
+/// over.
 /// </summary>
 public sealed class IdleMemoryTrimmer(TimeProvider time, ILogger<IdleMemoryTrimmer> logger) : BackgroundService
 {
@@ -20,25 +21,41 @@ public sealed class IdleMemoryTrimmer(TimeProvider time, ILogger<IdleMemoryTrimm
     /// <summary>Allocations in one period below which the server counts as quiet.</summary>
     public const long Quiet = 4L << 20;
 
-    private long _lastSeen = GC.GetTotalAllocatedBytes();
-    private long _lastTrim = GC.GetTotalAllocatedBytes();
+    private long? _lastSeen;
+    private long _lastTrim;
+    private bool _busySinceTrim;
 
-    /// <summary>Told the process's total allocated bytes once a period; true when now is the time to trim.</summary>
+    /// <summary>
+    /// Told the process's total allocated bytes once a period; true when now is the time to trim. The first call only
+    /// sets the starting point.
+    /// </summary>
     public bool ShouldTrim(long totalAllocated)
     {
-        var sinceLastPeriod = totalAllocated - _lastSeen;
+        if (_lastSeen is null)
+        {
+            (_lastSeen, _lastTrim) = (totalAllocated, totalAllocated);
+            return false;
+        }
+        var sinceLastPeriod = totalAllocated - _lastSeen.Value;
         _lastSeen = totalAllocated;
-        if (sinceLastPeriod >= Quiet || totalAllocated - _lastTrim < Burst)
+        if (sinceLastPeriod >= Quiet)
+        {
+            _busySinceTrim = true;
+            return false;
+        }
+        // A slow trickle of quiet periods (an idle server's timers) adds up too, but is no burst: it is not collected.
+        if (!_busySinceTrim || totalAllocated - _lastTrim < Burst)
         {
             return false;
         }
-        _lastTrim = totalAllocated;
+        (_lastTrim, _busySinceTrim) = (totalAllocated, false);
         return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period, time);
+        ShouldTrim(GC.GetTotalAllocatedBytes());
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
