@@ -84,6 +84,11 @@ public sealed class AdminStorageAndLogPageTests(AspireAppFixture fixture)
         {
             var created = await api.PostAsJsonAsync("/api/accounts", new { name, domain, password });
             Assert.True(created.IsSuccessStatusCode || created.StatusCode == System.Net.HttpStatusCode.Conflict, await created.Content.ReadAsStringAsync());
+            if (created.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                // Another test of the collection (GSSAPI) may have made the account first, with its own password.
+                (await api.PatchAsJsonAsync($"/api/accounts/{domain}/{name}", new { password })).EnsureSuccessStatusCode();
+            }
         }
         (await api.PutAsJsonAsync($"/api/domains/{domain}/groups/team", new { members = new[] { "alice" } })).EnsureSuccessStatusCode();
         Directory.CreateDirectory(Path.Combine(fixture.StorageRoot, domain, "bob", "private", "team"));
