@@ -24,7 +24,6 @@ internal sealed class PooledArrayBuilder<T> : IDisposable
         _items[_count++] = item;
     }
 
-
     /// <summary>The items so far, to sort or copy out in place.</summary>
     public Span<T> AsSpan() => _items.AsSpan(0, _count);
 
