@@ -44,8 +44,6 @@ public sealed class TransferEngine(LiveSettings live, DataChannelProtection prot
         var succeeded = false;
         string? cause = null;
         FtpReply final;
-        using var progress = new CancellationTokenSource();
-        var ticking = tracker.FollowAsync(session, transfer, progress.Token);
         await using (channel)
         {
             try
@@ -112,8 +110,6 @@ public sealed class TransferEngine(LiveSettings live, DataChannelProtection prot
                 final = new FtpReply(code, text);
             }
         }
-        await progress.CancelAsync();
-        var counted = await ticking;
         LogOutcome(session, transfer, succeeded, cause is null ? final.ToString() : $"{final} ({cause})");
         try
         {
@@ -124,7 +120,7 @@ public sealed class TransferEngine(LiveSettings live, DataChannelProtection prot
             finally
             {
                 session.CurrentTransfer = null;
-                tracker.Finished(session, transfer, counted, final.Code);
+                tracker.Finished(session, transfer, final.Code);
             }
             // ADM-LIVE: a session the administrator disconnects answers 421 in place of its transfer's reply (RFC 959
             // allows 421 as the reply to any command), so the client learns why the data stopped.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Telemetry;
@@ -5,54 +6,51 @@ using CommuniGateFtp.Ftp.Telemetry;
 namespace CommuniGateFtp.Ftp.DataChannels;
 
 /// <summary>
-/// Makes a running transfer visible: the <c>ftp.transfers.active</c>, <c>ftp.transfer.bytes</c> and
-/// <c>ftp.transfer.duration</c> metrics and the recent traffic, the progress tick (rate samples, a change for the sessions feed, All Info
-/// progress records), and at the end the session's totals and the recent-transfers ring.
+/// Makes running transfers visible: the <c>ftp.transfers.active</c>, <c>ftp.transfer.bytes</c> and
+/// <c>ftp.transfer.duration</c> metrics and the recent traffic, the progress tick (rate samples, a change for the
+/// sessions feed, All Info progress records), and at the end the session's totals and the recent-transfers ring.
 /// </summary>
+/// <remarks>
+/// One tick serves every running transfer, and runs only while there are some. A timer and a task of its own per
+/// transfer cost a small file more than its bytes did: stopping a <see cref="PeriodicTimer"/> by cancellation builds
+/// an exception with a source-line stack trace, and the follower's end is one more thread-pool hop before the 226.
+/// </remarks>
 public sealed class TransferTracker(SessionRegistry registry, TransferHistory history, TrafficHistory traffic, FtpLogBook log, TimeProvider time)
+    : IDisposable
 {
     /// <summary>How often a running transfer's counters are sampled and published; the feed reads at most as often.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
 
+    private readonly ConcurrentDictionary<FtpTransfer, FtpSession> _running = new();
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly Lock _ticking = new();
+    private bool _tickRuns;
+    private long _ticks;
+
+    /// <summary>The transfers running now, as the tick sees them.</summary>
+    public int Running => _running.Count;
+
     public void Started(FtpSession session, FtpTransfer transfer)
     {
         FtpTelemetry.ActiveTransfers.Add(1);
+        _running[transfer] = session;
+        lock (_ticking)
+        {
+            if (!_tickRuns && !_disposed.IsCancellationRequested)
+            {
+                _tickRuns = true;
+                _ = TickWhileRunningAsync();
+            }
+        }
         registry.Changed(session);
     }
 
-    /// <summary>The progress tick, until <paramref name="stop"/>; returns the bytes already counted in <c>ftp.transfer.bytes</c>.</summary>
-    public async Task<long> FollowAsync(FtpSession session, FtpTransfer transfer, CancellationToken stop)
-    {
-        var counted = 0L;
-        var ticks = 0;
-        using var timer = new PeriodicTimer(Tick, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                var now = time.GetUtcNow();
-                transfer.Sample(now);
-                counted = CountBytes(session, transfer, counted);
-                registry.Changed(session);
-                if (++ticks % 2 == 0 && log.IsEnabled(CgpLogLevel.AllInfo)) // LOG-CONTENT 5: progress once a second
-                {
-                    log.Write(CgpLogLevel.AllInfo, session.Id, session.Client,
-                        $"{transfer.Command} {transfer.Path}: {transfer.Bytes} bytes, {transfer.Rate(now):F0} bytes/s");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The transfer ended.
-        }
-        return counted;
-    }
-
     /// <summary>After the final reply was decided: the last bytes and the duration counted, the totals and the ring updated.</summary>
-    public void Finished(FtpSession session, FtpTransfer transfer, long counted, int replyCode)
+    public void Finished(FtpSession session, FtpTransfer transfer, int replyCode)
     {
+        _running.TryRemove(transfer, out _);
         var now = time.GetUtcNow();
-        CountBytes(session, transfer, counted);
+        CountBytes(session, transfer);
         FtpTelemetry.TransferDuration.Record((now - transfer.StartedAt).TotalSeconds, Tags(transfer));
         FtpTelemetry.ActiveTransfers.Add(-1);
         session.Activity.TransferFinished(transfer.Direction, transfer.Bytes, now);
@@ -64,20 +62,78 @@ public sealed class TransferTracker(SessionRegistry registry, TransferHistory hi
         registry.Changed(session); // the transfer is over: the session shows its totals and no running transfer
     }
 
-    private long CountBytes(FtpSession session, FtpTransfer transfer, long counted)
+    public void Dispose()
     {
-        var bytes = transfer.Bytes;
-        if (bytes > counted)
-        {
-            FtpTelemetry.TransferBytes.Add(bytes - counted, Tags(transfer));
-            traffic.Add(session.Account?.Address, transfer.Direction, bytes - counted);
-        }
-        return bytes;
+        _disposed.Cancel();
+        _disposed.Dispose();
     }
+
+    private async Task TickWhileRunningAsync()
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(Tick, time);
+            while (await timer.WaitForNextTickAsync(_disposed.Token))
+            {
+                TickOnce();
+                lock (_ticking)
+                {
+                    if (_running.IsEmpty)
+                    {
+                        _tickRuns = false; // the next transfer starts the tick again
+                        return;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The service stops.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The service stopped while the tick was starting.
+        }
+    }
+
+    private void TickOnce()
+    {
+        var now = time.GetUtcNow();
+        var logProgress = ++_ticks % 2 == 0 && log.IsEnabled(CgpLogLevel.AllInfo); // LOG-CONTENT 5: progress once a second
+        foreach (var (transfer, session) in _running)
+        {
+            transfer.Sample(now);
+            CountBytes(session, transfer);
+            registry.Changed(session);
+            if (logProgress)
+            {
+                log.Write(CgpLogLevel.AllInfo, session.Id, session.Client,
+                    $"{transfer.Command} {transfer.Path}: {transfer.Bytes} bytes, {transfer.Rate(now):F0} bytes/s");
+            }
+        }
+    }
+
+    private void CountBytes(FtpSession session, FtpTransfer transfer)
+    {
+        var bytes = transfer.TakeUncounted();
+        if (bytes > 0)
+        {
+            FtpTelemetry.TransferBytes.Add(bytes, Tags(transfer));
+            traffic.Add(session.Account?.Address, transfer.Direction, bytes);
+        }
+    }
+
+    private static string ProtectionTag(Security.DataProtectionLevel level) => level switch
+    {
+        Security.DataProtectionLevel.Clear => "clear",
+        Security.DataProtectionLevel.Safe => "safe",
+        Security.DataProtectionLevel.Confidential => "confidential",
+        _ => "private",
+    };
 
     private static TagList Tags(FtpTransfer transfer) => new()
     {
         { "direction", transfer.Direction == TransferDirection.Receive ? "receive" : "send" },
-        { "protection", transfer.Protection.ToString().ToLowerInvariant() },
+        { "protection", ProtectionTag(transfer.Protection) },
     };
 }

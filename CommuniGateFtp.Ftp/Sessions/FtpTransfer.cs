@@ -19,6 +19,7 @@ public sealed class FtpTransfer(string command, string path, TransferDirection d
     private readonly Lock _sampling = new();
     private int _sampleCount;
     private long _bytes;
+    private long _counted;
 
     public string Command { get; } = command;
 
@@ -76,6 +77,27 @@ public sealed class FtpTransfer(string command, string path, TransferDirection d
         {
             _samples[_sampleCount % RateSamples] = (now, Bytes);
             _sampleCount++;
+        }
+    }
+
+    /// <summary>
+    /// The bytes moved since the last call, each byte handed out once although the progress tick and the transfer's
+    /// end may ask at the same moment (the metrics' counters take no negative steps).
+    /// </summary>
+    public long TakeUncounted()
+    {
+        while (true)
+        {
+            var counted = Interlocked.Read(ref _counted);
+            var bytes = Bytes;
+            if (bytes <= counted)
+            {
+                return 0;
+            }
+            if (Interlocked.CompareExchange(ref _counted, bytes, counted) == counted)
+            {
+                return bytes - counted;
+            }
         }
     }
 
