@@ -25,8 +25,11 @@ public sealed class FtpLogBook(LiveSettings settings, TimeProvider time, ILogger
         }
         var record = new FtpLogRecord(time.GetUtcNow(), level, sessionId, client, text);
         Feed.Append(record);
-        logger.Log(level <= CgpLogLevel.Failures ? LogLevel.Error : level == CgpLogLevel.Problems ? LogLevel.Warning : LogLevel.Information,
-            "{FtpLogRecord}", record.ToString());
+        var loggerLevel = level <= CgpLogLevel.Failures ? LogLevel.Error : level == CgpLogLevel.Problems ? LogLevel.Warning : LogLevel.Information;
+        if (logger.IsEnabled(loggerLevel)) // the record's text (its time formatted) is built only for a logger that takes it
+        {
+            logger.Log(loggerLevel, "{FtpLogRecord}", record.ToString());
+        }
     }
 
     /// <summary>A record about the server rather than a session (listener, certificate, database): session 0, client <c>server</c>.</summary>
