@@ -7,11 +7,13 @@
 #
 # Usage: bench/run.sh [--quick] [--rounds K] [--only "retr stor ..."] [--big-mib N] [--idle-sessions N] [--peer-idle-sessions N] [--distinct-accounts N]
 #                     [--soak-sessions S --soak-minutes T --soak-sample-seconds N] [--peer-crypt YESCRYPT|SHA512]
-#                     [--ours-env "NAME=VALUE ..."] [--out FILE]   (--only "" with --soak-* runs the soak alone)
+#                     [--ours-env "NAME=VALUE ..."] [--idle-settle-seconds N] [--out FILE]   (--only "" with --soak-* runs the soak alone)
 # --ours-env: environment for our service only, e.g. the GC settings of a container: "DOTNET_gcServer=0"
 # --peer-idle-sessions: idle sessions for vsftpd and pure-ftpd (default: --idle-sessions); they fork one or two
 #   processes per session, so 10,000 of them nearly exhaust a default pid_max (32,768) on a shared machine
 # --distinct-accounts: the logins scenario also times first logins of N new accounts on ours (0: not)
+# --idle-settle-seconds: after the footprint right at the end of the load (pss-after-run), the footprint again once
+#   every server has been idle this long (pss-idle-after-run; 0: not measured)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=bench
@@ -20,7 +22,7 @@ source "$here/lib/ceilings.sh"; source "$here/lib/scenarios.sh"
 
 rounds=3; big_mib=1024; small_files=2000; logins=1000; rate_logins=500; idle_sessions=1000; peer_idle_sessions=""; distinct_accounts=200
 only="ceilings retr stor retr-tls stor-tls small-files list logins idle"
-soak_sessions=0; soak_minutes=0; soak_sample=60; peer_crypt=YESCRYPT; out=""; ours_env=""
+soak_sessions=0; soak_minutes=0; soak_sample=60; peer_crypt=YESCRYPT; out=""; ours_env=""; idle_settle=30
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) rounds=1; big_mib=256; small_files=500; logins=300; rate_logins=200; idle_sessions=200; distinct_accounts=50 ;;
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
     --peer-crypt) peer_crypt=$2; shift ;;
     --out) out=$2; shift ;;
     --ours-env) ours_env=$2; shift ;;
+    --idle-settle-seconds) idle_settle=$2; shift ;;
     *) echo "unknown option $1 (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -111,6 +114,15 @@ fi
 for server in "${servers[@]}"; do
   bench_tool probe --name "pss-after-run" --label "$server" --server-pid "$(server_pid "$server")" >/dev/null
 done
+# "The idle process after the run": the same footprint once the load has been gone a while, for every server alike
+# (ours gives memory back after a quiet period: Hosting/IdleMemoryTrimmer, every 10 s).
+if [ "$idle_settle" -gt 0 ] && [ ${#only} -gt 0 ]; then
+  say "waiting ${idle_settle}s with every server idle"
+  sleep "$idle_settle"
+  for server in "${servers[@]}"; do
+    bench_tool probe --name "pss-idle-after-run" --label "$server" --server-pid "$(server_pid "$server")" >/dev/null
+  done
+fi
 
 table=$(dotnet "$tool_dll" report --in "$results" --servers vsftpd,pure-ftpd,ours --ours ours)
 if [ ${#failures[@]} -gt 0 ]; then table+=$'\n\nFailed (see the log above): '"$(IFS=';'; echo "${failures[*]}")"; fi
