@@ -48,7 +48,10 @@ public sealed class DatabaseAccountAuthenticator(SessionDatabase database, Passw
         }
         var generation = cache.Generation;
         var account = await FindAsync(login, cancellationToken);
-        var check = passwords.Verify(account?.PasswordHash ?? _decoyHash.Value, password);
+        // PBKDF2 (tens of milliseconds, every failed guess) on a pool thread of its own, never on the thread that
+        // completed the database read: with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 that is a socket event thread
+        // every connection of its share waits on (docs/benchmarks.md).
+        var check = await Task.Run(() => passwords.Verify(account?.PasswordHash ?? _decoyHash.Value, password), CancellationToken.None);
         if (account is null)
         {
             return LoginResult.Fail(LoginFailure.UnknownAccount);
@@ -60,7 +63,7 @@ public sealed class DatabaseAccountAuthenticator(SessionDatabase database, Passw
         var admitted = account.Admit(service);
         if (admitted.Succeeded && check == PasswordCheck.ValidRehashNeeded)
         {
-            var rehashed = passwords.Hash(password);
+            var rehashed = await Task.Run(() => passwords.Hash(password), CancellationToken.None);
             await database.RunAsync((db, ct) => db.Accounts.Where(a => a.Id == account.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, rehashed), ct), cancellationToken);
         }
