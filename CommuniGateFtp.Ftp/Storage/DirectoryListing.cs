@@ -17,6 +17,7 @@ public sealed class DirectoryListing : IDisposable
 {
     private const int MaxNameChars = 256; // NAME_MAX 255 bytes: at most 255 UTF-16 code units
     private const int MaxStoredName = 3 * MaxNameChars; // each ill-formed byte becomes U+FFFD, three bytes
+    private const int MaxStored = MaxStoredName + MaxNameChars + 1; // that, the name as on disk and its NUL (for statx)
 
     private byte[] _names = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _namesLength;
@@ -93,26 +94,59 @@ public sealed class DirectoryListing : IDisposable
         }
     }
 
-    /// <summary>Adds a name as <c>readdir</c> gave it, with its facts.</summary>
+    /// <summary>Entries added so far (before <see cref="Sort"/>, in the order they were added).</summary>
+    internal int Added => _count;
+
+    /// <summary>
+    /// Adds a name as <c>readdir</c> gave it, with its facts (or its type alone until <see cref="FactsOf"/> is set). The
+    /// name is also kept as on disk, NUL-terminated, for <see cref="NameOnDisk"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Add(ReadOnlySpan<byte> name, in EntryFacts facts)
     {
         var start = Reserve();
-        if (Utf8.IsValid(name))
+        var length = name.Length;
+        var onDisk = start;
+        if (!Utf8.IsValid(name))
         {
-            name.CopyTo(_names.AsSpan(start));
-            Append(start, name.Length, facts);
-            return;
+            Span<char> chars = stackalloc char[MaxNameChars];
+            length = Encoding.UTF8.GetBytes(chars[..Encoding.UTF8.GetChars(name, chars)], _names.AsSpan(start)); // what a string of it would send
+            onDisk = start + length;
         }
-        Span<char> chars = stackalloc char[MaxNameChars];
-        Add(chars[..Encoding.UTF8.GetChars(name, chars)], facts); // what a string of it would send
+        name.CopyTo(_names.AsSpan(onDisk));
+        _names[onDisk + name.Length] = 0;
+        _entries[_count++] = new Entry { NameStart = start, NameLength = length, OnDiskStart = onDisk, Facts = facts };
+        _namesLength = onDisk + name.Length + 1;
     }
 
     /// <summary>Adds a name that is text already (the portable enumeration), with its facts.</summary>
     internal void Add(ReadOnlySpan<char> name, in EntryFacts facts)
     {
         var start = Reserve();
-        Append(start, Encoding.UTF8.GetBytes(name, _names.AsSpan(start)), facts);
+        var length = Encoding.UTF8.GetBytes(name, _names.AsSpan(start));
+        _names[start + length] = 0;
+        _entries[_count++] = new Entry { NameStart = start, NameLength = length, OnDiskStart = start, Facts = facts };
+        _namesLength = start + length + 1;
+    }
+
+    /// <summary>The name of the <paramref name="index"/>th entry added, as on disk, NUL-terminated (for <c>statx</c>).</summary>
+    internal ref byte NameOnDisk(int index) => ref _names[_entries[index].OnDiskStart];
+
+    /// <summary>The facts of the <paramref name="index"/>th entry added, to be filled in (each entry by one thread).</summary>
+    internal ref EntryFacts FactsOf(int index) => ref _entries[index].Facts;
+
+    /// <summary>Drops the entries that turned out to be links (SEC-TRAVERSAL) or were gone (<see cref="EntryKind.Unknown"/>).</summary>
+    internal void RemoveUnlisted()
+    {
+        var kept = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (_entries[i].Facts.Kind is EntryKind.File or EntryKind.Directory)
+            {
+                _entries[kept++] = _entries[i];
+            }
+        }
+        _count = kept;
     }
 
     /// <summary>Puts the entries in listing order; called once, after the last <see cref="Add(ReadOnlySpan{byte}, in EntryFacts)"/>.</summary>
@@ -154,7 +188,7 @@ public sealed class DirectoryListing : IDisposable
 
     private int Reserve()
     {
-        if (_names.Length - _namesLength < MaxStoredName)
+        if (_names.Length - _namesLength < MaxStored)
         {
             Grow(ref _names, _namesLength);
         }
@@ -163,12 +197,6 @@ public sealed class DirectoryListing : IDisposable
             Grow(ref _entries, _count);
         }
         return _namesLength;
-    }
-
-    private void Append(int start, int length, in EntryFacts facts)
-    {
-        _entries[_count++] = new Entry(start, length, facts);
-        _namesLength = start + length;
     }
 
     private static void Grow<T>(ref T[] array, int used)
@@ -188,10 +216,11 @@ public sealed class DirectoryListing : IDisposable
         array = [];
     }
 
-    private readonly struct Entry(int nameStart, int nameLength, EntryFacts facts)
+    private struct Entry
     {
-        public readonly int NameStart = nameStart;
-        public readonly int NameLength = nameLength;
-        public readonly EntryFacts Facts = facts;
+        public int NameStart;
+        public int NameLength;
+        public int OnDiskStart;
+        public EntryFacts Facts;
     }
 }

@@ -5,11 +5,12 @@ using CommuniGateFtp.Ftp.Storage.Native;
 namespace CommuniGateFtp.Ftp.Storage;
 
 /// <summary>
-/// Reads a directory into a <see cref="DirectoryListing"/> in one pass, links left out (SEC-TRAVERSAL, dangling ones
-/// too), sorted once. On 64-bit Linux <c>readdir</c>, and one <c>statx</c> per entry relative to the open directory
-/// for LIST and MLSD (no path walk, no <c>geteuid</c> as .NET's enumeration makes); names alone (NLST) need no system
-/// call per entry where <c>readdir</c> reports the type, a <c>statx</c> only where the file system does not. Elsewhere
-/// (or where the C library has no <c>statx</c>) .NET's enumeration.
+/// Reads a directory into a <see cref="DirectoryListing"/>, links left out (SEC-TRAVERSAL, dangling ones too), sorted
+/// once. On 64-bit Linux <c>readdir</c>, then one <c>statx</c> per entry relative to the open directory for LIST and
+/// MLSD (no path walk, no <c>geteuid</c> as .NET's enumeration makes; a big directory's on several threads,
+/// <see cref="EntryStats"/>); names alone (NLST) need no system call per entry where <c>readdir</c> reports the type,
+/// a <c>statx</c> only where the file system does not. Elsewhere (or where the C library has no <c>statx</c>) .NET's
+/// enumeration.
 /// </summary>
 internal static class DirectoryReader
 {
@@ -57,22 +58,14 @@ internal static class DirectoryReader
         {
             while (reader.MoveNext())
             {
-                var kind = reader.Kind;
-                if (kind == EntryKind.Link)
+                if (reader.Kind != EntryKind.Link) // readdir names it a link: left out without a statx
                 {
-                    continue; // readdir names it a link: no statx needed to leave it out
+                    listing.Add(reader.Name, new EntryFacts(reader.Kind, 0, 0, 0));
                 }
-                EntryFacts facts = default;
-                if (withFacts || kind == EntryKind.Unknown)
-                {
-                    // The entry's own statx decides (a link is never stat'ed through); gone since readdir: not listed.
-                    if (!reader.TryStat(out facts) || facts.Kind == EntryKind.Link)
-                    {
-                        continue;
-                    }
-                }
-                listing.Add(reader.Name, facts);
             }
+            // The entry's own statx decides (a link is never stat'ed through); gone since readdir: not listed.
+            EntryStats.Fill(listing, reader.Descriptor, all: withFacts);
+            listing.RemoveUnlisted();
         }
         catch (EntryPointNotFoundException)
         {

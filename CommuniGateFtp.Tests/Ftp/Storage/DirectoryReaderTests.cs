@@ -123,12 +123,14 @@ public sealed class DirectoryReaderTests : IDisposable
         }
         foreach (var name in names)
         {
-            File.WriteAllText(Path.Combine(_directory, name), "");
+            File.WriteAllBytes(Path.Combine(_directory, name), new byte[name.Length % 13]); // a size per name
         }
 
         var expected = names.Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, Names());
-        Assert.Equal(expected, _area.List(Listed).Select(e => e.Name));
+        var entries = _area.List(Listed); // stat'ed on several threads: each entry must still get its own facts
+        Assert.Equal(expected, entries.Select(e => e.Name));
+        Assert.Equal(expected.Select(n => (long)(n.Length % 13)), entries.Select(e => e.Size));
     }
 
     [Fact]
