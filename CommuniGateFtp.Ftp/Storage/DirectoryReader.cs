@@ -74,7 +74,8 @@ internal static class DirectoryReader
         return true;
     }
 
-    private static void ReadPortable(string directory, DirectoryListing listing)
+    /// <summary>.NET's enumeration (other systems, or no <c>statx</c>): the same entries, facts and order as the native read.</summary>
+    internal static void ReadPortable(string directory, DirectoryListing listing)
     {
         var found = new FileSystemEnumerable<bool>(directory, (ref FileSystemEntry e) =>
         {

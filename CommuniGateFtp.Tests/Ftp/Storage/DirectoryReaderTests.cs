@@ -203,6 +203,32 @@ public sealed class DirectoryReaderTests : IDisposable
         }
     }
 
+    [Fact]
+    public void The_portable_enumeration_lists_what_readdir_lists()
+    {
+        foreach (var name in (string[])["b.txt", "Grüße.txt", "\U0001F600", "\uFF21", "a"])
+        {
+            File.WriteAllText(Path.Combine(_directory, name), name);
+        }
+        Directory.CreateDirectory(Path.Combine(_directory, "sub"));
+        File.CreateSymbolicLink(Path.Combine(_directory, "link"), Path.Combine(_directory, "a"));
+        File.CreateSymbolicLink(Path.Combine(_directory, "dangling"), Path.Combine(_root, "missing"));
+
+        using var native = _area.ReadListing(Listed, withFacts: true);
+        using var portable = new DirectoryListing(_directory, "alice", FileRights.All);
+        DirectoryReader.ReadPortable(_directory, portable);
+        portable.Sort();
+
+        Assert.Equal(Describe(native), Describe(portable));
+        Assert.Equal(["Grüße.txt", "a", "b.txt", "sub", "\U0001F600", "\uFF21"], Enumerable.Range(0, portable.Count).Select(portable.NameTextAt));
+    }
+
+    private static string[] Describe(DirectoryListing listing) =>
+    [
+        .. Enumerable.Range(0, listing.Count).Select(i =>
+            $"{listing.NameTextAt(i)} {listing.FactsAt(i).Kind} {(listing.FactsAt(i).Kind == EntryKind.File ? listing.FactsAt(i).Size : 0)} {listing.FactsAt(i).ModifiedTicks} {listing.UniqueKeyAt(i)}"),
+    ];
+
     private string[] Names()
     {
         using var listing = _area.ReadListing(Listed, withFacts: false);
