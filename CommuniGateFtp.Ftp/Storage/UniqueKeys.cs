@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace CommuniGateFtp.Ftp.Storage;
@@ -11,26 +12,17 @@ internal static class UniqueKeys
 {
     private const ulong Prime = 1099511628211UL;
 
-    /// <summary>The key of <paramref name="directory"/>/<paramref name="name"/>, or of the directory itself when the name is empty.</summary>
+    /// <summary>
+    /// The key of <paramref name="directory"/>/<paramref name="name"/>, or of the directory itself when the name is
+    /// empty. The name as UTF-16 code units, or as bytes when it is ASCII (each byte is then its own code unit).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per listed entry, from the first listing on
-    public static ulong Of(ReadOnlySpan<char> directory, ReadOnlySpan<char> name, long createdTicks)
+    public static ulong Of<TUnit>(ReadOnlySpan<char> directory, ReadOnlySpan<TUnit> name, long createdTicks) where TUnit : IBinaryInteger<TUnit>
     {
         var hash = Directory(directory, name.IsEmpty, createdTicks);
-        foreach (var c in name)
+        foreach (var unit in name)
         {
-            hash = (hash ^ c) * Prime;
-        }
-        return hash;
-    }
-
-    /// <summary>The same for an ASCII name kept as bytes (each byte is its own UTF-16 code unit).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static ulong Of(ReadOnlySpan<char> directory, ReadOnlySpan<byte> asciiName, long createdTicks)
-    {
-        var hash = Directory(directory, asciiName.IsEmpty, createdTicks);
-        foreach (var b in asciiName)
-        {
-            hash = (hash ^ b) * Prime;
+            hash = (hash ^ ulong.CreateTruncating(unit)) * Prime;
         }
         return hash;
     }
