@@ -87,9 +87,23 @@ public sealed class FileSpace(AuthenticatedAccount caller, StorageOwner self, St
             : [(await WithRightsAsync(location, item, cancellationToken)) with { Name = location.Inner.Name }];
     }
 
-    /// <summary>What NLST shows for a location, read now: a directory's names (no rights needed per entry), or the file's own.</summary>
-    public IReadOnlyList<string> NamesAt(StorageLocation location) =>
-        location.Area.Require(location.Inner).IsDirectory ? location.Area.Names(location.Inner) : [location.Inner.Name];
+    /// <summary>
+    /// A directory read for LIST, MLSD (<paramref name="withFacts"/>) or NLST, with the caller's rights on each entry as
+    /// <see cref="ListAsync"/> gives them; null when the location is a file. The caller disposes it (the transfer does).
+    /// </summary>
+    public async Task<DirectoryListing?> ListingAsync(StorageLocation location, bool withFacts, CancellationToken cancellationToken)
+    {
+        if (!location.Area.Require(location.Inner).IsDirectory)
+        {
+            return null;
+        }
+        if (!withFacts || AccessPolicy.FullRightsReason(Caller, location.Owner) is not null)
+        {
+            return location.Area.ReadListing(location.Inner, withFacts); // NLST shows no rights
+        }
+        var rightsOf = await policy.ChildRightsAsync(Caller, location.Owner, location.Inner, cancellationToken);
+        return location.Area.ReadListing(location.Inner, withFacts, rightsOf);
+    }
 
     /// <summary>One item with the caller's rights on it (MLST).</summary>
     public Task<StorageEntry> EntryAsync(StorageLocation location, CancellationToken cancellationToken) =>

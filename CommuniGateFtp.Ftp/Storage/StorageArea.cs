@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CommuniGateFtp.Ftp.Storage.Native;
 
 namespace CommuniGateFtp.Ftp.Storage;
@@ -40,25 +39,37 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
 
     /// <summary>
     /// The directory's entries, links left out, in ordinal name order, from one read of the directory. Each carries the
-    /// caller's rights from <paramref name="rightsOf"/> (by name), or the owner's rights when that is null.
+    /// caller's rights from <paramref name="rightsOf"/> (by name), or the owner's rights when that is null. For STAT and
+    /// the management API; listings sent over a data connection use <see cref="ReadListing"/> (no object per entry).
     /// </summary>
     public IReadOnlyList<StorageEntry> List(VirtualPath directory, Func<string, FileRights>? rightsOf = null)
     {
-        RequireDirectory(directory);
-        var fullPath = FullPath(directory);
-        return DirectoryEntries.Read(fullPath, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (name, facts) =>
+        using var listing = ReadListing(directory, withFacts: true, rightsOf);
+        using var entries = new PooledArrayBuilder<StorageEntry>();
+        for (var i = 0; i < listing.Count; i++)
         {
+            var facts = listing.FactsAt(i);
             var isDirectory = facts.Kind == EntryKind.Directory;
-            return new StorageEntry(name, isDirectory, isDirectory ? 0 : facts.Size, new DateTimeOffset(facts.ModifiedTicks, TimeSpan.Zero), Owner,
-                rightsOf?.Invoke(name) ?? ownerRights, UniqueKey(fullPath, name, facts.CreatedTicks));
-        });
+            entries.Add(new StorageEntry(listing.NameTextAt(i), isDirectory, isDirectory ? 0 : facts.Size,
+                new DateTimeOffset(facts.ModifiedTicks, TimeSpan.Zero), Owner, listing.RightsAt(i), listing.UniqueKeyAt(i)));
+        }
+        return new ChunkedList<StorageEntry>(entries.AsSpan());
     }
 
-    /// <summary>The names in a directory (NLST), links left out, in ordinal order.</summary>
-    public IReadOnlyList<string> Names(VirtualPath directory)
+    /// <summary>
+    /// The directory read for one listing: its entries' UTF-8 names, links left out, in ordinal name order, with their
+    /// facts when <paramref name="withFacts"/> (LIST, MLSD; NLST needs none), and the caller's rights from
+    /// <paramref name="rightsOf"/> (by name), or the owner's rights when that is null. The caller disposes it.
+    /// </summary>
+    public DirectoryListing ReadListing(VirtualPath directory, bool withFacts, Func<string, FileRights>? rightsOf = null)
     {
         RequireDirectory(directory);
-        return DirectoryNames.Read(FullPath(directory));
+        var listing = DirectoryReader.Read(FullPath(directory), withFacts, Owner, ownerRights);
+        if (rightsOf is not null)
+        {
+            listing.SetRights(rightsOf);
+        }
+        return listing;
     }
 
     public void CreateDirectory(VirtualPath path)
@@ -165,32 +176,5 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero),
         Owner,
         ownerRights,
-        UniqueKey(info.FullName, [], info.CreationTimeUtc.Ticks));
-
-    // RFC 3659 7.5.2: stable for the item's life. .NET exposes no inode number, so: FNV-1a of the full path and the
-    // creation time. A listing hashes its directory and each name in turn rather than building every full path.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per listed entry, from the first listing on
-    private static ulong UniqueKey(ReadOnlySpan<char> directory, ReadOnlySpan<char> name, long createdTicks)
-    {
-        var hash = Fnv(14695981039346656037UL ^ (ulong)createdTicks, directory);
-        if (name.IsEmpty)
-        {
-            return hash;
-        }
-        if (!directory.EndsWith(Path.DirectorySeparatorChar))
-        {
-            hash = (hash ^ Path.DirectorySeparatorChar) * 1099511628211UL;
-        }
-        return Fnv(hash, name);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ulong Fnv(ulong hash, ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-        return hash;
-    }
+        UniqueKeys.Of(info.FullName, ReadOnlySpan<char>.Empty, info.CreationTimeUtc.Ticks));
 }

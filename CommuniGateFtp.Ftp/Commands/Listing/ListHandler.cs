@@ -17,20 +17,24 @@ public sealed class ListHandler(TransferEngine engine, LiveSettings settings, Ti
         var session = context.Session;
         RestartMarker.Take(session); // ignored: a listing is sent whole
         var argument = ListArguments.PathOf(context.Command.Argument);
-        IEnumerable<StorageEntry> entries;
+        var now = time.GetUtcNow();
+        ListingDownload content;
         try
         {
             var files = session.RequireFiles();
             var target = await files.DemandAsync(PathArgument.OrCurrent(context, argument), StorageAccess.Lookup, cancellationToken);
-            entries = await files.EntriesAtAsync(target, cancellationToken);
+            var listing = await files.ListingAsync(target, withFacts: true, cancellationToken);
+            content = listing is not null
+                ? new ListingDownload(ListingBody.For(listing.Count, (i, destination, out written) => LsFormatter.TryFormat(listing, i, now, destination, out written)), listing)
+                : Lines(await files.EntriesAtAsync(target, cancellationToken), now); // LIST of a file: its one line
         }
         catch (StorageException) when (settings.Current.LegacyList)
         {
-            entries = []; // SET-LEGACYLIST: clients of old servers expect 150/226 and an empty listing
+            content = Lines([], now); // SET-LEGACYLIST: clients of old servers expect 150/226 and an empty listing
         }
-        var now = time.GetUtcNow();
-        return engine.Start(session, new TransferRequest("LIST", argument, "Here comes the directory listing",
-            new ListingDownload(ListingBody.For(entries, (e, destination, out written) => LsFormatter.TryFormat(e, now, destination, out written)))),
-            cancellationToken);
+        return engine.Start(session, new TransferRequest("LIST", argument, "Here comes the directory listing", content), cancellationToken);
     }
+
+    private static ListingDownload Lines(IReadOnlyList<StorageEntry> entries, DateTimeOffset now) =>
+        new(ListingBody.For(entries, (e, destination, out written) => LsFormatter.TryFormat(e, now, destination, out written)));
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Sessions;
@@ -17,12 +18,19 @@ public static class ListingBody
     private const int ChunkSize = 64 * 1024;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Lines that are strings already (NLST's names).</summary>
-    public static Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(IEnumerable<string> lines) =>
+    /// <summary>Lines that are strings already (the name of a file NLST was given).</summary>
+    public static Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(IReadOnlyList<string> lines) =>
         For(lines, static (line, destination, out written) => Utf8.TryGetBytes(line, destination, out written));
 
-    /// <summary>Lines written by <paramref name="format"/> as the listing goes out (LIST's and MLSD's entries).</summary>
-    public static Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For<T>(IEnumerable<T> items, ListingLineWriter<T> format) =>
+    /// <summary>Lines written by <paramref name="format"/> from each item (the entry of a file LIST was given, tests).</summary>
+    public static Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For<T>(IReadOnlyList<T> items, ListingLineWriter<T> format) =>
+        For(items.Count, (i, destination, out written) => format(items[i], destination, out written));
+
+    /// <summary>
+    /// Lines 0 to <paramref name="count"/> - 1, each written by <paramref name="format"/> as the listing goes out (the
+    /// entries of a <see cref="Storage.DirectoryListing"/>, straight from their UTF-8 names and facts).
+    /// </summary>
+    public static Func<Stream, FtpTransfer, TimeSpan, CancellationToken, Task> For(int count, ListingLineWriter<int> format) =>
         async (network, transfer, stall, ct) =>
         {
             using var guard = new Deadline(transfer.Clock, stall, ct);
@@ -30,31 +38,24 @@ public static class ListingBody
             var filled = 0;
             try
             {
-                foreach (var item in items)
+                for (var next = 0; ;)
                 {
-                    int written;
-                    while (true)
+                    filled = Fill(buffer, filled, format, count, ref next);
+                    if (next == count)
                     {
-                        var room = buffer.Length - filled - 2; // the line end always fits after the line
-                        if (room >= 0 && format(item, buffer.AsSpan(filled, room), out written))
-                        {
-                            break;
-                        }
-                        if (filled > 0)
-                        {
-                            await SendAsync(network, buffer, filled, transfer, guard, stall);
-                            filled = 0;
-                        }
-                        else
-                        {
-                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2); // a line longer than a chunk
-                            ArrayPool<byte>.Shared.Return(buffer);
-                            buffer = larger;
-                        }
+                        break;
                     }
-                    filled += written;
-                    buffer[filled++] = (byte)'\r';
-                    buffer[filled++] = (byte)'\n';
+                    if (filled > 0)
+                    {
+                        await SendAsync(network, buffer, filled, transfer, guard, stall);
+                        filled = 0;
+                    }
+                    else
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2); // a line longer than a chunk
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
                 }
                 await SendAsync(network, buffer, filled, transfer, guard, stall);
             }
@@ -67,6 +68,24 @@ public static class ListingBody
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         };
+
+    // As many whole lines as fit, each followed by its line end; the loop of every listing, optimised from the first one.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Fill(byte[] buffer, int filled, ListingLineWriter<int> format, int count, ref int next)
+    {
+        for (; next < count; next++)
+        {
+            var room = buffer.Length - filled - 2; // the line end always fits after the line
+            if (room < 0 || !format(next, buffer.AsSpan(filled, room), out var written))
+            {
+                break;
+            }
+            filled += written;
+            buffer[filled++] = (byte)'\r';
+            buffer[filled++] = (byte)'\n';
+        }
+        return filled;
+    }
 
     private static async Task SendAsync(Stream network, byte[] buffer, int count, FtpTransfer transfer, Deadline guard, TimeSpan stall)
     {

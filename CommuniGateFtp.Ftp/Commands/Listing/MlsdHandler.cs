@@ -18,15 +18,15 @@ public sealed class MlsdHandler(TransferEngine engine) : IFtpCommandHandler
         var files = session.RequireFiles();
         var target = await files.DemandAsync(PathArgument.OrCurrent(context, context.Command.Argument), StorageAccess.Lookup, cancellationToken);
         var directory = await files.EntryAsync(target, cancellationToken);
-        if (!directory.IsDirectory)
+        if (!directory.IsDirectory || await files.ListingAsync(target, withFacts: true, cancellationToken) is not { } listing)
         {
             return new FtpReply(501, "MLSD needs a directory");
         }
         var facts = session.MlstFacts;
-        var entries = (await files.ListAsync(target, cancellationToken)).Prepend(directory);
+        // The directory itself first (type=cdir, RFC 3659 7.2), then its entries straight from the directory read.
         return engine.Start(session, new TransferRequest("MLSD", target.Path.ToString(), "Here comes the directory listing",
-            new ListingDownload(ListingBody.For(entries, (e, destination, out written) => ReferenceEquals(e, directory)
-                ? MlsxFormatter.TryFormat(e, facts, destination, out written, type: "cdir", name: ".")
-                : MlsxFormatter.TryFormat(e, facts, destination, out written)))), cancellationToken);
+            new ListingDownload(ListingBody.For(listing.Count + 1, (i, destination, out written) => i == 0
+                ? MlsxFormatter.TryFormat(directory, facts, destination, out written, type: "cdir", name: ".")
+                : MlsxFormatter.TryFormat(listing, i - 1, facts, destination, out written)), listing)), cancellationToken);
     }
 }

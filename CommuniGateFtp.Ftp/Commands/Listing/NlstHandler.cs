@@ -17,8 +17,12 @@ public sealed class NlstHandler(TransferEngine engine) : IFtpCommandHandler
         var files = session.RequireFiles();
         var target = await files.DemandAsync(PathArgument.OrCurrent(context, ListArguments.PathOf(context.Command.Argument)),
             StorageAccess.Lookup, cancellationToken);
-        var names = files.NamesAt(target); // read now: a missing directory is this command's 550, not the transfer's
-        return engine.Start(session, new TransferRequest("NLST", target.Path.ToString(), "Here comes the name list",
-            new ListingDownload(ListingBody.For(names))), cancellationToken);
+        // Read now: a missing directory is this command's 550, not the transfer's. Names only: no statx where readdir
+        // tells a link apart, and no rights (NLST shows none).
+        var listing = await files.ListingAsync(target, withFacts: false, cancellationToken);
+        var content = listing is null
+            ? new ListingDownload(ListingBody.For([target.Inner.Name]))
+            : new ListingDownload(ListingBody.For(listing.Count, listing.TryWriteName), listing);
+        return engine.Start(session, new TransferRequest("NLST", target.Path.ToString(), "Here comes the name list", content), cancellationToken);
     }
 }

@@ -29,11 +29,11 @@ internal ref struct LineBuilder(Span<byte> destination)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Append(scoped ReadOnlySpan<byte> ascii)
+    public void Append(scoped ReadOnlySpan<byte> utf8)
     {
-        if (ascii.TryCopyTo(_destination[_length..]))
+        if (utf8.TryCopyTo(_destination[_length..]))
         {
-            _length += ascii.Length;
+            _length += utf8.Length;
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using CommuniGateFtp.Ftp.Storage.Native;
 
 namespace CommuniGateFtp.Ftp.Storage.Listing;
 
@@ -28,15 +29,39 @@ public static class LsFormatter
         line.Append(" 1 "u8);
         var ownerStart = line.Length;
         line.Append(entry.Owner);
-        line.AppendSpaces(8 - (line.Length - ownerStart)); // {Owner,-8} as UTF-8 formatting pads it: in bytes
-        line.Append(" ftp "u8);
-        line.Append(entry.Size, 12);
-        line.Append((byte)' ');
-        var recent = now - entry.Modified < RecentWindow && entry.Modified <= now + TimeSpan.FromDays(1);
-        ListingDate.AppendLs(ref line, entry.Modified.UtcDateTime, withYear: !recent);
-        line.Append((byte)' ');
+        AppendAfterOwner(ref line, ownerStart, entry.Size, entry.Modified.UtcTicks, now);
         line.Append(entry.Name);
         return line.TryFinish(out written);
+    }
+
+    /// <summary>The same line for the entry at <paramref name="position"/> of a listing, from its UTF-8 name and facts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryFormat(DirectoryListing listing, int position, DateTimeOffset now, Span<byte> destination, out int written)
+    {
+        ref readonly var facts = ref listing.FactsAt(position);
+        var isDirectory = facts.Kind == EntryKind.Directory;
+        var line = new LineBuilder(destination);
+        line.Append((isDirectory ? DirectoryModes : FileModes)[(int)(listing.RightsAt(position) & FileRights.All)]);
+        line.Append(" 1 "u8);
+        var ownerStart = line.Length;
+        line.Append(listing.OwnerUtf8.Span);
+        AppendAfterOwner(ref line, ownerStart, isDirectory ? 0 : facts.Size, facts.ModifiedTicks, now);
+        line.Append(listing.NameAt(position));
+        return line.TryFinish(out written);
+    }
+
+    // {Owner,-8} padded as UTF-8 formatting pads it (in bytes), the group, the size, the date and the space before the name.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AppendAfterOwner(ref LineBuilder line, int ownerStart, long size, long modifiedTicks, DateTimeOffset now)
+    {
+        line.AppendSpaces(8 - (line.Length - ownerStart));
+        line.Append(" ftp "u8);
+        line.Append(size, 12);
+        line.Append((byte)' ');
+        var nowTicks = now.UtcTicks;
+        var recent = nowTicks - modifiedTicks < RecentWindow.Ticks && modifiedTicks <= nowTicks + TimeSpan.TicksPerDay;
+        ListingDate.AppendLs(ref line, new DateTime(modifiedTicks, DateTimeKind.Utc), withYear: !recent);
+        line.Append((byte)' ');
     }
 
     private static byte[][] Modes(bool isDirectory) =>

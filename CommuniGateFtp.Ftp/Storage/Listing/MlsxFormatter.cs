@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using CommuniGateFtp.Ftp.Storage.Native;
 
 namespace CommuniGateFtp.Ftp.Storage.Listing;
 
@@ -25,11 +26,7 @@ public static class MlsxFormatter
     public static bool TryFormat(StorageEntry entry, IReadOnlySet<string> facts, Span<byte> destination, out int written, string? type = null,
         string? name = null)
     {
-        var choice = _lastChoice;
-        if (!ReferenceEquals(choice.Facts, facts))
-        {
-            _lastChoice = choice = new FactChoice(facts);
-        }
+        var choice = Choose(facts);
         var line = new LineBuilder(destination);
         if (choice.Type)
         {
@@ -44,33 +41,71 @@ public static class MlsxFormatter
             }
             line.Append((byte)';');
         }
-        if (choice.Size && !entry.IsDirectory)
+        AppendFacts(ref line, choice, entry.IsDirectory, entry.Size, entry.Modified.UtcTicks, entry.Rights, choice.Unique ? entry.UniqueKey : 0);
+        line.Append(name ?? entry.Name);
+        return line.TryFinish(out written);
+    }
+
+    /// <summary>The same line for the entry at <paramref name="position"/> of a listing, from its UTF-8 name and facts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryFormat(DirectoryListing listing, int position, IReadOnlySet<string> facts, Span<byte> destination, out int written)
+    {
+        var choice = Choose(facts);
+        ref readonly var entry = ref listing.FactsAt(position);
+        var isDirectory = entry.Kind == EntryKind.Directory;
+        var line = new LineBuilder(destination);
+        if (choice.Type)
+        {
+            line.Append(isDirectory ? "type=dir;"u8 : "type=file;"u8);
+        }
+        AppendFacts(ref line, choice, isDirectory, entry.Size, entry.ModifiedTicks, listing.RightsAt(position),
+            choice.Unique ? listing.UniqueKeyAt(position) : 0);
+        line.Append(listing.NameAt(position));
+        return line.TryFinish(out written);
+    }
+
+    // The facts a listing asks for, as flags: it asks with the same set for every entry (sets are not changed in place).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static FactChoice Choose(IReadOnlySet<string> facts)
+    {
+        var choice = _lastChoice;
+        if (!ReferenceEquals(choice.Facts, facts))
+        {
+            _lastChoice = choice = new FactChoice(facts);
+        }
+        return choice;
+    }
+
+    // Every fact after type, in RFC 3659's order as MlstFacts.Ordered lists them, and the space before the name.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AppendFacts(ref LineBuilder line, FactChoice choice, bool isDirectory, long size, long modifiedTicks, FileRights rights,
+        ulong uniqueKey)
+    {
+        if (choice.Size && !isDirectory)
         {
             line.Append("size="u8);
-            line.Append(entry.Size);
+            line.Append(size);
             line.Append((byte)';');
         }
         if (choice.Modify)
         {
             line.Append("modify="u8);
-            ListingDate.AppendMlsx(ref line, entry.Modified.UtcDateTime);
+            ListingDate.AppendMlsx(ref line, new DateTime(modifiedTicks, DateTimeKind.Utc));
             line.Append((byte)';');
         }
         if (choice.Perm)
         {
             line.Append("perm="u8);
-            line.Append((entry.IsDirectory ? DirectoryPerms : FilePerms)[(int)(entry.Rights & FileRights.All)]);
+            line.Append((isDirectory ? DirectoryPerms : FilePerms)[(int)(rights & FileRights.All)]);
             line.Append((byte)';');
         }
         if (choice.Unique)
         {
             line.Append("unique="u8);
-            line.AppendHex(entry.UniqueKey);
+            line.AppendHex(uniqueKey);
             line.Append((byte)';');
         }
         line.Append((byte)' ');
-        line.Append(name ?? entry.Name);
-        return line.TryFinish(out written);
     }
 
     private static byte[][] PermTable(bool isDirectory) =>

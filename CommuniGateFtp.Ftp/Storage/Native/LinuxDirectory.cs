@@ -34,7 +34,6 @@ internal sealed class LinuxDirectory : IDisposable
     private readonly int _descriptor;
     private readonly byte[] _name = new byte[256]; // NAME_MAX 255 and its NUL
     private readonly byte[] _stat = new byte[256]; // sizeof(struct statx)
-    private IntPtr _entry;
     private int _nameLength;
     private bool _closed;
 
@@ -71,21 +70,21 @@ internal sealed class LinuxDirectory : IDisposable
     {
         while (true)
         {
-            _entry = ReadDirectory(_handle);
-            if (_entry == IntPtr.Zero)
+            var entry = ReadDirectory(_handle);
+            if (entry == IntPtr.Zero)
             {
                 var error = Marshal.GetLastPInvokeError();
                 return error == 0 ? false : throw new IOException($"readdir failed (errno {error})");
             }
-            var length = Math.Min(Marshal.ReadInt16(_entry, RecordLengthOffset) - NameOffset, _name.Length);
-            Marshal.Copy(_entry + NameOffset, _name, 0, length);
+            var length = Math.Min(Marshal.ReadInt16(entry, RecordLengthOffset) - NameOffset, _name.Length);
+            Marshal.Copy(entry + NameOffset, _name, 0, length);
             var end = _name.AsSpan(0, length).IndexOf((byte)0);
             _nameLength = end < 0 ? length : end;
             if (Name is [(byte)'.'] or [(byte)'.', (byte)'.'])
             {
                 continue;
             }
-            Kind = Marshal.ReadByte(_entry, TypeOffset) switch
+            Kind = Marshal.ReadByte(entry, TypeOffset) switch
             {
                 TypeUnknown => EntryKind.Unknown,
                 TypeDirectory => EntryKind.Directory,
@@ -100,13 +99,23 @@ internal sealed class LinuxDirectory : IDisposable
     /// The current entry's facts without following a link; false when it vanished since <see cref="MoveNext"/>. Throws
     /// <see cref="EntryPointNotFoundException"/> where the C library has no <c>statx</c> (remembered in <see cref="CanStat"/>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryStat(out EntryFacts facts)
+    public bool TryStat(out EntryFacts facts) => TryStat(_descriptor, ref _name[0], _stat, out facts); // _name holds the NUL
+
+    /// <summary>The open directory's descriptor, for <see cref="TryStat(int, ref byte, byte[], out EntryFacts)"/>.</summary>
+    public int Descriptor => _descriptor;
+
+    /// <summary>
+    /// The facts of the entry named <paramref name="name"/> (NUL-terminated) in the directory <paramref name="descriptor"/>,
+    /// without following a link, using <paramref name="buffer"/> (256 bytes, one per thread); false when it is gone.
+    /// Throws <see cref="EntryPointNotFoundException"/> where the C library has no <c>statx</c> (remembered in <see cref="CanStat"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per entry, from the first listing on
+    public static bool TryStat(int descriptor, ref byte name, byte[] buffer, out EntryFacts facts)
     {
         int result;
         try
         {
-            result = Statx(_descriptor, _entry + NameOffset, SymlinkNoFollow, StatMask, _stat);
+            result = Statx(descriptor, ref name, SymlinkNoFollow, StatMask, buffer);
         }
         catch (EntryPointNotFoundException)
         {
@@ -119,7 +128,7 @@ internal sealed class LinuxDirectory : IDisposable
             facts = default;
             return error == NoSuchEntry ? false : throw new IOException($"statx failed (errno {error})");
         }
-        var stat = _stat.AsSpan();
+        var stat = buffer.AsSpan();
         var type = MemoryMarshal.Read<ushort>(stat[ModeOffset..]) & FileTypeMask;
         facts = new EntryFacts(
             type switch { FileTypeDirectory => EntryKind.Directory, FileTypeLink => EntryKind.Link, _ => EntryKind.File },
@@ -162,5 +171,5 @@ internal sealed class LinuxDirectory : IDisposable
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Statx(int directory, IntPtr name, int flags, uint mask, [Out] byte[] buffer);
+    private static extern int Statx(int directory, ref byte name, int flags, uint mask, [Out] byte[] buffer);
 }

@@ -1,0 +1,90 @@
+using System.IO.Enumeration;
+using System.Runtime.CompilerServices;
+using CommuniGateFtp.Ftp.Storage.Native;
+
+namespace CommuniGateFtp.Ftp.Storage;
+
+/// <summary>
+/// Reads a directory into a <see cref="DirectoryListing"/>, links left out (SEC-TRAVERSAL, dangling ones too), sorted
+/// once. On 64-bit Linux <c>readdir</c>, then one <c>statx</c> per entry relative to the open directory for LIST and
+/// MLSD (no path walk, no <c>geteuid</c> as .NET's enumeration makes; a big directory's on several threads,
+/// <see cref="EntryStats"/>); names alone (NLST) need no system call per entry where <c>readdir</c> reports the type,
+/// a <c>statx</c> only where the file system does not. Elsewhere (or where the C library has no <c>statx</c>) .NET's
+/// enumeration.
+/// </summary>
+internal static class DirectoryReader
+{
+    // Every entry, hidden or not, and nothing skipped silently: an unreadable entry fails the listing as it would with ls.
+    internal static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    /// <summary>The entries of <paramref name="fullPath"/>, with their facts when <paramref name="withFacts"/>, in listing order.</summary>
+    public static DirectoryListing Read(string fullPath, bool withFacts, string owner, FileRights rights)
+    {
+        var listing = new DirectoryListing(fullPath, owner, rights);
+        try
+        {
+            if (!TryReadNative(fullPath, withFacts, listing))
+            {
+                listing.Clear();
+                ReadPortable(fullPath, listing);
+            }
+            listing.Sort();
+            return listing;
+        }
+        catch
+        {
+            listing.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>SEC-TRAVERSAL for the portable enumeration: a link is never listed (its type comes with the entry's lstat).</summary>
+    internal static bool IsNoLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0;
+
+    // Optimised at once: a listing is a long loop that tiered compilation would otherwise run unoptimised the first times.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryReadNative(string directory, bool withFacts, DirectoryListing listing)
+    {
+        if (withFacts && !LinuxDirectory.CanStat)
+        {
+            return false;
+        }
+        using var reader = LinuxDirectory.TryOpen(directory);
+        if (reader is null)
+        {
+            return false;
+        }
+        try
+        {
+            while (reader.MoveNext())
+            {
+                if (reader.Kind != EntryKind.Link) // readdir names it a link: left out without a statx
+                {
+                    listing.Add(reader.Name, new EntryFacts(reader.Kind, 0, 0, 0));
+                }
+            }
+            // The entry's own statx decides (a link is never stat'ed through); gone since readdir: not listed.
+            EntryStats.Fill(listing, reader.Descriptor, all: withFacts);
+            listing.RemoveUnlisted();
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>.NET's enumeration (other systems, or no <c>statx</c>): the same entries, facts and order as the native read.</summary>
+    internal static void ReadPortable(string directory, DirectoryListing listing)
+    {
+        var found = new FileSystemEnumerable<bool>(directory, (ref FileSystemEntry e) =>
+        {
+            listing.Add(e.FileName, new EntryFacts(e.IsDirectory ? EntryKind.Directory : EntryKind.File, e.Length,
+                e.LastWriteTimeUtc.UtcTicks, e.CreationTimeUtc.UtcTicks));
+            return true;
+        }, Everything) { ShouldIncludePredicate = IsNoLink };
+        foreach (var _ in found)
+        {
+        }
+    }
+}
