@@ -1,4 +1,5 @@
 using System.Net.Security;
+using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Security.Gssapi;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Telemetry;
@@ -31,7 +32,12 @@ public sealed class DataChannelProtection(TlsHandshake tls, FtpLogBook log)
         }
         try
         {
-            var ssl = await tls.AcceptDataAsync(plain, receiving, timeout, cancellationToken);
+            var transport = new TlsTransportStream(plain);
+            var ssl = await tls.AcceptDataAsync(transport, receiving, timeout, cancellationToken);
+            if (!receiving)
+            {
+                transport.GatherWrites(); // after the handshake, whose messages SslStream flushes itself
+            }
             log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"data connection TLS {ssl.SslProtocol} {ssl.NegotiatedCipherSuite}");
             return ssl;
         }
@@ -53,6 +59,7 @@ public sealed class DataChannelProtection(TlsHandshake tls, FtpLogBook log)
         {
             case SslStream ssl:
                 await ssl.ShutdownAsync();
+                await ssl.FlushAsync(cancellationToken); // the close_notify may wait in a gathered send (TlsTransportStream)
                 break;
             case ProtectionBufferStream buffers:
                 await buffers.FinishAsync(cancellationToken);
