@@ -39,7 +39,12 @@ public sealed class TransferTracker(SessionRegistry registry, TransferHistory hi
             if (!_tickRuns && !_disposed.IsCancellationRequested)
             {
                 _tickRuns = true;
-                _ = TickWhileRunningAsync();
+                // The tick serves every transfer: it must not carry this one's execution context (its command's
+                // Activity, any AsyncLocal) for as long as it runs.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = TickWhileRunningAsync();
+                }
             }
         }
         registry.Changed(session);
