@@ -29,7 +29,6 @@ public sealed class DirectoryListing : IDisposable
     internal DirectoryListing(string fullPath, string owner, FileRights rights)
     {
         FullPath = fullPath;
-        Owner = owner;
         OwnerUtf8 = Encoding.UTF8.GetBytes(owner);
         Rights = rights;
     }
@@ -37,10 +36,7 @@ public sealed class DirectoryListing : IDisposable
     /// <summary>The listed directory's path on disk (the MLSx <c>unique</c> fact is made from it).</summary>
     public string FullPath { get; }
 
-    /// <summary>The account that owns the entries (LIST's owner column).</summary>
-    public string Owner { get; }
-
-    /// <summary><see cref="Owner"/> as UTF-8, encoded once for every line.</summary>
+    /// <summary>The account that owns the entries (LIST's owner column) as UTF-8, encoded once for every line.</summary>
     public ReadOnlyMemory<byte> OwnerUtf8 { get; }
 
     /// <summary>The caller's rights on every entry, unless <see cref="SetRights"/> gave each its own.</summary>

@@ -15,7 +15,7 @@ namespace CommuniGateFtp.Ftp.Storage;
 internal static class DirectoryReader
 {
     // Every entry, hidden or not, and nothing skipped silently: an unreadable entry fails the listing as it would with ls.
-    internal static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+    private static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
 
     /// <summary>The entries of <paramref name="fullPath"/>, with their facts when <paramref name="withFacts"/>, in listing order.</summary>
     public static DirectoryListing Read(string fullPath, bool withFacts, string owner, FileRights rights)
@@ -39,7 +39,7 @@ internal static class DirectoryReader
     }
 
     /// <summary>SEC-TRAVERSAL for the portable enumeration: a link is never listed (its type comes with the entry's lstat).</summary>
-    internal static bool IsNoLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0;
+    private static bool IsNoLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0;
 
     // Optimised at once: a listing is a long loop that tiered compilation would otherwise run unoptimised the first times.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
