@@ -43,10 +43,22 @@ public sealed class SharedPassiveListeners(SharedPassivePorts shared, LiveSettin
         await ApplyAsync();
     }
 
+    // The host may call StopAsync after Dispose, or both at once (WebApplicationFactory with minimal hosting stops and
+    // disposes the host from two places: dotnet/aspnetcore#40271). So Dispose closes the sockets and leaves the token
+    // source and the gate usable: neither holds a timer or a wait handle, so there is nothing of theirs to free.
     public void Dispose()
     {
-        _stopping.Dispose();
-        _gate.Dispose();
+        settings.Changed -= OnChanged;
+        _stopping.Cancel();
+        lock (_ports)
+        {
+            foreach (var socket in _ports.Values)
+            {
+                socket.Dispose();
+            }
+            _ports.Clear();
+        }
+        _relay?.Dispose();
     }
 
     private void OnChanged(FtpServerSettings changed) => _ = ApplyAsync();

@@ -53,9 +53,12 @@ public sealed class FtpListenerService(ControlSocketTransport transport, Connect
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
 
+    // The host may call StopAsync after Dispose, or both at once (WebApplicationFactory with minimal hosting stops and
+    // disposes the host from two places: dotnet/aspnetcore#40271). So the shutdown source is cancelled, never disposed:
+    // it holds no timer or wait handle, and StopAsync must still find its token.
     public override void Dispose()
     {
-        _shutdown.Dispose();
+        _shutdown.Cancel();
         base.Dispose();
     }
 

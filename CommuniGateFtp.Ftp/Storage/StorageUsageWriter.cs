@@ -50,7 +50,10 @@ public sealed class StorageUsageWriter(StorageUsage usage, TimeProvider time, IL
         {
             await usage.FlushAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is Data.DatabaseUnavailableException or Npgsql.NpgsqlException or OperationCanceledException)
+        // ObjectDisposedException: the host disposed the services before this stop (a second stop after the first one
+        // wrote everything, dotnet/aspnetcore#40271); what may be left is recounted as well.
+        catch (Exception ex) when (ex is Data.DatabaseUnavailableException or Npgsql.NpgsqlException or OperationCanceledException
+                                       or ObjectDisposedException)
         {
             logger.LogWarning("Storage usage not written at stop ({Message}); the next start recounts it from the disk", ex.Message);
         }
