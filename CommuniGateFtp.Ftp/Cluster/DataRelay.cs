@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using CommuniGateFtp.Ftp.Memory;
 
 namespace CommuniGateFtp.Ftp.Cluster;
 
@@ -39,7 +39,7 @@ public static class DataRelay
     // failure (a reset, an abort) ends both, so neither side waits for bytes that will never come.
     private static async Task CopyAsync(Socket from, Socket to, CancellationTokenSource abort)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var buffer = TrimmableArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
             int read;
@@ -57,7 +57,7 @@ public static class DataRelay
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            TrimmableArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

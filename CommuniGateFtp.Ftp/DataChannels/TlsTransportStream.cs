@@ -1,4 +1,4 @@
-using System.Buffers;
+using CommuniGateFtp.Ftp.Memory;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
@@ -41,7 +41,7 @@ public sealed class TlsTransportStream(Stream inner) : Stream
 
     private async ValueTask<int> ReceiveAsync(Memory<byte> destination, CancellationToken cancellationToken)
     {
-        var buffer = _readBuffer ??= ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = _readBuffer ??= TrimmableArrayPool<byte>.Shared.Rent(BufferSize);
         _receiving = true;
         try
         {
@@ -70,7 +70,7 @@ public sealed class TlsTransportStream(Stream inner) : Stream
         }
         if (_pending + source.Length < BufferSize)
         {
-            source.Span.CopyTo((_writeBuffer ??= ArrayPool<byte>.Shared.Rent(BufferSize)).AsSpan(_pending));
+            source.Span.CopyTo((_writeBuffer ??= TrimmableArrayPool<byte>.Shared.Rent(BufferSize)).AsSpan(_pending));
             _pending += source.Length;
             return ValueTask.CompletedTask;
         }
@@ -79,7 +79,7 @@ public sealed class TlsTransportStream(Stream inner) : Stream
 
     private async ValueTask GatherAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken)
     {
-        var buffer = _writeBuffer ??= ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = _writeBuffer ??= TrimmableArrayPool<byte>.Shared.Rent(BufferSize);
         var fits = Math.Min(source.Length, BufferSize - _pending);
         source.Span[..fits].CopyTo(buffer.AsSpan(_pending));
         _pending += fits;
@@ -167,13 +167,13 @@ public sealed class TlsTransportStream(Stream inner) : Stream
         if (_readBuffer is { } read && !_receiving)
         {
             _readBuffer = null;
-            ArrayPool<byte>.Shared.Return(read);
+            TrimmableArrayPool<byte>.Shared.Return(read);
         }
         if (_writeBuffer is { } write && !_sending)
         {
             _writeBuffer = null;
             _pending = 0;
-            ArrayPool<byte>.Shared.Return(write);
+            TrimmableArrayPool<byte>.Shared.Return(write);
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Runtime.ExceptionServices;
+using CommuniGateFtp.Ftp.Memory;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
@@ -16,8 +16,8 @@ public static class TransferCopy
     public static async Task CopyAsync(Stream source, bool sourceIsNetwork, Stream destination, Sessions.FtpTransfer transfer,
         TimeSpan stallTimeout, CancellationToken cancellationToken, IChunkConverter? converter = null)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var converted = converter is null ? null : ArrayPool<byte>.Shared.Rent(BufferSize * 2 + 1);
+        var buffer = TrimmableArrayPool<byte>.Shared.Rent(BufferSize);
+        var converted = converter is null ? null : TrimmableArrayPool<byte>.Shared.Rent(BufferSize * 2 + 1);
         using var stall = new Sessions.Deadline(transfer.Clock, stallTimeout, cancellationToken, transfer.AbortToken);
         try
         {
@@ -43,10 +43,10 @@ public static class TransferCopy
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            TrimmableArrayPool<byte>.Shared.Return(buffer);
             if (converted is not null)
             {
-                ArrayPool<byte>.Shared.Return(converted);
+                TrimmableArrayPool<byte>.Shared.Return(converted);
             }
         }
     }

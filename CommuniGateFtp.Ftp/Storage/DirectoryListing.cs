@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
+using CommuniGateFtp.Ftp.Memory;
 using CommuniGateFtp.Ftp.Storage.Native;
 
 namespace CommuniGateFtp.Ftp.Storage;
@@ -19,9 +19,9 @@ public sealed class DirectoryListing : IDisposable
     private const int MaxStoredName = 3 * MaxNameChars; // each ill-formed byte becomes U+FFFD, three bytes
     private const int MaxStored = MaxStoredName + MaxNameChars + 1; // that, the name as on disk and its NUL (for statx)
 
-    private byte[] _names = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private byte[] _names = TrimmableArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _namesLength;
-    private Entry[] _entries = ArrayPool<Entry>.Shared.Rent(256);
+    private Entry[] _entries = TrimmableArrayPool<Entry>.Shared.Rent(256);
     private int[] _order = [];
     private FileRights[]? _rights;
     private int _count;
@@ -83,7 +83,7 @@ public sealed class DirectoryListing : IDisposable
     /// <summary>Gives every entry its own rights, from its name (another account's directory where a child has an ACL).</summary>
     public void SetRights(Func<string, FileRights> rightsOf)
     {
-        _rights = ArrayPool<FileRights>.Shared.Rent(Math.Max(_count, 1));
+        _rights = TrimmableArrayPool<FileRights>.Shared.Rent(Math.Max(_count, 1));
         for (var i = 0; i < _count; i++)
         {
             _rights[i] = rightsOf(Encoding.UTF8.GetString(NameOf(i)));
@@ -148,7 +148,7 @@ public sealed class DirectoryListing : IDisposable
     /// <summary>Puts the entries in listing order; called once, after the last <see cref="Add(ReadOnlySpan{byte}, in EntryFacts)"/>.</summary>
     internal void Sort()
     {
-        _order = ArrayPool<int>.Shared.Rent(Math.Max(_count, 1));
+        _order = TrimmableArrayPool<int>.Shared.Rent(Math.Max(_count, 1));
         for (var i = 0; i < _count; i++)
         {
             _order[i] = i;
@@ -170,7 +170,7 @@ public sealed class DirectoryListing : IDisposable
         Return(ref _order);
         if (_rights is not null)
         {
-            ArrayPool<FileRights>.Shared.Return(_rights);
+            TrimmableArrayPool<FileRights>.Shared.Return(_rights);
             _rights = null;
         }
         _count = 0;
@@ -197,9 +197,9 @@ public sealed class DirectoryListing : IDisposable
 
     private static void Grow<T>(ref T[] array, int used)
     {
-        var larger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        var larger = TrimmableArrayPool<T>.Shared.Rent(array.Length * 2);
         array.AsSpan(0, used).CopyTo(larger);
-        ArrayPool<T>.Shared.Return(array);
+        TrimmableArrayPool<T>.Shared.Return(array);
         array = larger;
     }
 
@@ -207,7 +207,7 @@ public sealed class DirectoryListing : IDisposable
     {
         if (array.Length > 0)
         {
-            ArrayPool<T>.Shared.Return(array);
+            TrimmableArrayPool<T>.Shared.Return(array);
         }
         array = [];
     }

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
+using CommuniGateFtp.Ftp.Memory;
 
 namespace CommuniGateFtp.Ftp.Storage;
 
@@ -29,9 +29,9 @@ internal static class NameOrder
         {
             shared = first[..shared].CommonPrefixLength(nameOf(position));
         }
-        var keys = ArrayPool<ulong>.Shared.Rent(positions.Length);
-        var spareKeys = ArrayPool<ulong>.Shared.Rent(positions.Length);
-        var sparePositions = ArrayPool<int>.Shared.Rent(positions.Length);
+        var keys = TrimmableArrayPool<ulong>.Shared.Rent(positions.Length);
+        var spareKeys = TrimmableArrayPool<ulong>.Shared.Rent(positions.Length);
+        var sparePositions = TrimmableArrayPool<int>.Shared.Rent(positions.Length);
         try
         {
             var span = keys.AsSpan(0, positions.Length);
@@ -44,9 +44,9 @@ internal static class NameOrder
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(keys);
-            ArrayPool<ulong>.Shared.Return(spareKeys);
-            ArrayPool<int>.Shared.Return(sparePositions);
+            TrimmableArrayPool<ulong>.Shared.Return(keys);
+            TrimmableArrayPool<ulong>.Shared.Return(spareKeys);
+            TrimmableArrayPool<int>.Shared.Return(sparePositions);
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
+using CommuniGateFtp.Ftp.Memory;
 
 namespace CommuniGateFtp.Ftp.Storage;
 
@@ -9,7 +9,7 @@ namespace CommuniGateFtp.Ftp.Storage;
 /// </summary>
 internal sealed class PooledArrayBuilder<T> : IDisposable
 {
-    private T[] _items = ArrayPool<T>.Shared.Rent(256);
+    private T[] _items = TrimmableArrayPool<T>.Shared.Rent(256);
     private int _count;
 
     public int Count => _count;
@@ -36,16 +36,16 @@ internal sealed class PooledArrayBuilder<T> : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        TrimmableArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         _items = [];
         _count = 0;
     }
 
     private void Grow()
     {
-        var larger = ArrayPool<T>.Shared.Rent(_items.Length * 2);
+        var larger = TrimmableArrayPool<T>.Shared.Rent(_items.Length * 2);
         _items.AsSpan(0, _count).CopyTo(larger);
-        ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        TrimmableArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         _items = larger;
     }
 }

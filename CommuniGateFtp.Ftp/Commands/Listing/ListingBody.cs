@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Memory;
 using CommuniGateFtp.Ftp.Sessions;
 using CommuniGateFtp.Ftp.Storage.Listing;
 
@@ -34,7 +34,7 @@ public static class ListingBody
         async (network, transfer, stall, ct) =>
         {
             using var guard = new Deadline(transfer.Clock, stall, ct);
-            var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+            var buffer = TrimmableArrayPool<byte>.Shared.Rent(ChunkSize);
             var filled = 0;
             try
             {
@@ -52,8 +52,8 @@ public static class ListingBody
                     }
                     else
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2); // a line longer than a chunk
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        var larger = TrimmableArrayPool<byte>.Shared.Rent(buffer.Length * 2); // a line longer than a chunk
+                        TrimmableArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;
                     }
                 }
@@ -65,7 +65,7 @@ public static class ListingBody
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                TrimmableArrayPool<byte>.Shared.Return(buffer);
             }
         };
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using CommuniGateFtp.Ftp.Memory;
 
 namespace CommuniGateFtp.Ftp.Security.Gssapi;
 
@@ -10,7 +11,7 @@ internal sealed class PooledBlockWriter(int capacity) : IBufferWriter<byte>, IDi
 {
     private const int HeaderSize = 4;
 
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+    private byte[] _buffer = TrimmableArrayPool<byte>.Shared.Rent(capacity);
     private int _written = HeaderSize;
 
     /// <summary>The block written so far, length prefix included.</summary>
@@ -38,9 +39,9 @@ internal sealed class PooledBlockWriter(int capacity) : IBufferWriter<byte>, IDi
         var needed = Math.Max(sizeHint, 1);
         if (_buffer.Length - _written < needed)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(_written + needed);
+            var larger = TrimmableArrayPool<byte>.Shared.Rent(_written + needed);
             _buffer.AsSpan(0, _written).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            TrimmableArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
         return _buffer.Length - _written;
@@ -48,7 +49,7 @@ internal sealed class PooledBlockWriter(int capacity) : IBufferWriter<byte>, IDi
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        TrimmableArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
     }
 }

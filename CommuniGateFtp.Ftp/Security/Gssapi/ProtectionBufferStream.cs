@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using CommuniGateFtp.Ftp.Memory;
 
 namespace CommuniGateFtp.Ftp.Security.Gssapi;
 
@@ -133,8 +133,8 @@ public sealed class ProtectionBufferStream : Stream
     // to data, the next one is read in while the caller writes that data out.
     private async ValueTask<bool> NextBlockAsync(CancellationToken cancellationToken)
     {
-        _incoming ??= ArrayPool<byte>.Shared.Rent(_maxToken);
-        _ahead ??= ArrayPool<byte>.Shared.Rent(_maxToken);
+        _incoming ??= TrimmableArrayPool<byte>.Shared.Rent(_maxToken);
+        _ahead ??= TrimmableArrayPool<byte>.Shared.Rent(_maxToken);
         var reading = _reading ?? ReadTokenAsync(_ahead, cancellationToken);
         _reading = null;
         var length = await reading;
@@ -246,7 +246,7 @@ public sealed class ProtectionBufferStream : Stream
         {
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                TrimmableArrayPool<byte>.Shared.Return(buffer);
             }
         }
         _incoming = _ahead = null;

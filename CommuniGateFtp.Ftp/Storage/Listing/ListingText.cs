@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text;
+using CommuniGateFtp.Ftp.Memory;
 
 namespace CommuniGateFtp.Ftp.Storage.Listing;
 
@@ -15,7 +15,7 @@ internal static class ListingText
     {
         for (var size = FirstTry; ; size *= 4)
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(size);
+            var buffer = TrimmableArrayPool<byte>.Shared.Rent(size);
             try
             {
                 if (format(entry, arg, buffer, out var written))
@@ -25,7 +25,7 @@ internal static class ListingText
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                TrimmableArrayPool<byte>.Shared.Return(buffer);
             }
         }
     }
