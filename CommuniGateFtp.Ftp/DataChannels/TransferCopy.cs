@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Memory;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
@@ -19,15 +20,30 @@ public static class TransferCopy
         var buffer = TrimmableArrayPool<byte>.Shared.Rent(BufferSize);
         var converted = converter is null ? null : TrimmableArrayPool<byte>.Shared.Rent(BufferSize * 2 + 1);
         using var stall = new Sessions.Deadline(transfer.Clock, stallTimeout, cancellationToken, transfer.AbortToken);
+        // A download reads a small file (or a big one's first piece) where it stands, and leaves the socket event thread
+        // before each read that follows a full one; an upload before each write of more than a small file's worth.
+        var fileRead = SocketEventThread.InlineFileBytes;
+        var leaveBeforeRead = false;
         try
         {
             while (true)
             {
-                var (read, failure) = await FillAsync(source, sourceIsNetwork, buffer, transfer, stall, stallTimeout);
+                if (leaveBeforeRead)
+                {
+                    await SocketEventThread.LeaveAsync();
+                }
+                var (read, failure) = await FillAsync(source, sourceIsNetwork, buffer, sourceIsNetwork ? BufferSize : fileRead, transfer, stall,
+                    stallTimeout);
+                leaveBeforeRead = !sourceIsNetwork && read == fileRead;
+                fileRead = BufferSize;
                 if (read > 0)
                 {
                     // Bytes that arrived before a failure are still written: an interrupted upload keeps them for REST.
                     var chunk = converter is null ? buffer.AsMemory(0, read) : converted.AsMemory(0, converter.Convert(buffer.AsSpan(0, read), converted!));
+                    if (sourceIsNetwork && chunk.Length > SocketEventThread.InlineFileBytes)
+                    {
+                        await SocketEventThread.LeaveAsync();
+                    }
                     await Guard(sourceIsNetwork, () => destination.WriteAsync(chunk, failure is null ? stall.Token : CancellationToken.None));
                 }
                 failure?.Throw();
@@ -54,7 +70,7 @@ public static class TransferCopy
     // Sockets hand over what has arrived (often 64 KiB); gathering a full buffer first makes a network → file copy one
     // large write instead of many small ones. Each read counts at once, so the live counters and the stall clock move.
     private static async ValueTask<(int Read, ExceptionDispatchInfo? Failure)> FillAsync(Stream source, bool fromNetwork, byte[] buffer,
-        Sessions.FtpTransfer transfer, Sessions.Deadline stall, TimeSpan stallTimeout)
+        int limit, Sessions.FtpTransfer transfer, Sessions.Deadline stall, TimeSpan stallTimeout)
     {
         var filled = 0;
         var cancellationToken = stall.Token;
@@ -66,8 +82,8 @@ public static class TransferCopy
                 // A file is read on the transfer's own thread: the page cache answers at once, and an "asynchronous" file
                 // read on Linux is the same blocking read after a thread-pool hop (a cached RETR ran a third faster so).
                 var read = fromNetwork
-                    ? await Guard(false, () => source.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken))
-                    : source.Read(buffer.AsSpan(filled, BufferSize - filled));
+                    ? await Guard(false, () => source.ReadAsync(buffer.AsMemory(filled, limit - filled), cancellationToken))
+                    : source.Read(buffer.AsSpan(filled, limit - filled));
                 if (read == 0)
                 {
                     break;
@@ -75,7 +91,7 @@ public static class TransferCopy
                 filled += read;
                 transfer.Add(read);
             }
-            while (fromNetwork && filled < BufferSize);
+            while (fromNetwork && filled < limit);
         }
         catch (Exception ex) when (filled > 0)
         {

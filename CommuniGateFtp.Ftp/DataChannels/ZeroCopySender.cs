@@ -17,6 +17,10 @@ public static class ZeroCopySender
     {
         using var args = new SocketAsyncEventArgs();
         var length = file.Length;
+        if (length - offset > Hosting.SocketEventThread.InlineFileBytes)
+        {
+            await Hosting.SocketEventThread.LeaveAsync(); // sendfile reads the file where it runs (its completions go to the pool)
+        }
         while (offset < length)
         {
             cancellationToken.ThrowIfCancellationRequested();

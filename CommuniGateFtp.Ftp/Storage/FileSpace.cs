@@ -1,4 +1,5 @@
 using CommuniGateFtp.Ftp.Accounts;
+using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Storage.Access;
 
 namespace CommuniGateFtp.Ftp.Storage;
@@ -70,6 +71,7 @@ public sealed class FileSpace(AuthenticatedAccount caller, StorageOwner self, St
     /// </summary>
     public async Task<IReadOnlyList<StorageEntry>> ListAsync(StorageLocation directory, CancellationToken cancellationToken)
     {
+        await SocketEventThread.LeaveAsync(); // a directory read takes as long as the directory is big
         if (AccessPolicy.FullRightsReason(Caller, directory.Owner) is not null)
         {
             return directory.Area.List(directory.Inner);
@@ -93,6 +95,7 @@ public sealed class FileSpace(AuthenticatedAccount caller, StorageOwner self, St
     /// </summary>
     public async Task<DirectoryListing?> ListingAsync(StorageLocation location, bool withFacts, CancellationToken cancellationToken)
     {
+        await SocketEventThread.LeaveAsync(); // a directory read takes as long as the directory is big
         if (!location.Area.Require(location.Inner).IsDirectory)
         {
             return null;

@@ -33,6 +33,9 @@ public class FtpServiceFactory : WebApplicationFactory<FtpConnectionHandler>, IA
     public async ValueTask InitializeAsync()
     {
         _connectionString = await CreateDatabaseAsync();
+        // StartServer waits for the host synchronously: never on a socket event thread (with inline socket completions
+        // the database's answer above may have brought this method onto one), whose sockets the host's start needs.
+        await SocketEventThread.LeaveAsync();
         UseKestrel(0);
         StartServer();
         var bound = await Services.GetRequiredService<FtpListenerService>().BoundEndPoint;

@@ -1,4 +1,5 @@
 using System.Net.Security;
+using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Telemetry;
 
@@ -12,7 +13,7 @@ namespace CommuniGateFtp.Ftp.Commands.Security;
 [FtpCommand("ADAT", ArgumentRequired = true)]
 public sealed class AdatHandler(FtpLogBook log) : IFtpCommandHandler
 {
-    public ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var session = context.Session;
         var security = session.Security;
@@ -21,22 +22,23 @@ public sealed class AdatHandler(FtpLogBook log) : IFtpCommandHandler
         var token = new byte[(argument.Length * 3 / 4) + 3];
         if (!Convert.TryFromBase64String(argument, token, out var length) || length == 0)
         {
-            return ValueTask.FromResult(new FtpReply(ReplyCode.ArgumentSyntaxError, "ADAT needs a base64 token"));
+            return new FtpReply(ReplyCode.ArgumentSyntaxError, "ADAT needs a base64 token");
         }
+        await SocketEventThread.LeaveAsync(); // the GSSAPI library may read the keytab and write its replay cache
         var (reply, status) = gssapi.Step(token.AsSpan(0, length));
         switch (status)
         {
             case NegotiateAuthenticationStatusCode.Completed:
                 session.ResetLogin();
                 log.Write(CgpLogLevel.LowLevel, session.Id, session.Client, $"GSSAPI principal {gssapi.Principal} authenticated");
-                return ValueTask.FromResult(new FtpReply(235, reply is { Length: > 0 } ? $"ADAT={Convert.ToBase64String(reply)}" : "Security data exchange complete"));
+                return new FtpReply(235, reply is { Length: > 0 } ? $"ADAT={Convert.ToBase64String(reply)}" : "Security data exchange complete");
             case NegotiateAuthenticationStatusCode.ContinueNeeded:
-                return ValueTask.FromResult(new FtpReply(335, $"ADAT={Convert.ToBase64String(reply ?? [])}"));
+                return new FtpReply(335, $"ADAT={Convert.ToBase64String(reply ?? [])}");
             default:
                 // UnknownCredentials: no usable key for the ticket's service (keytab); GenericFailure: a key that does not match.
                 security.AbandonGssapi();
                 log.Write(CgpLogLevel.Problems, session.Id, session.Client, $"GSSAPI security data exchange failed: {status}");
-                return ValueTask.FromResult(new FtpReply(535, "Security data exchange failed"));
+                return new FtpReply(535, "Security data exchange failed");
         }
     }
 }
