@@ -84,8 +84,8 @@ public sealed class KerberosRealm : IDisposable
     {
         Admin($"addprinc -randkey {ServiceOutsideKeytab}");
         var environment = new Dictionary<string, string> { ["KRB5_CONFIG"] = Config, ["KRB5CCNAME"] = CredentialCache };
-        var run = ProcessRunner.RunAsync("kvno", ["ftp/localhost", "host/localhost", ServiceOutsideKeytab], environment: environment,
-            timeout: TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        var run = ProcessRunner.Run("kvno", ["ftp/localhost", "host/localhost", ServiceOutsideKeytab], environment: environment,
+            timeout: TimeSpan.FromSeconds(30));
         Assert.True(run.ExitCode == 0, run.ToString());
         UseInThisProcess();
     }
@@ -95,9 +95,9 @@ public sealed class KerberosRealm : IDisposable
         var kdc = Kdc;
         var directory = System.IO.Directory.CreateTempSubdirectory("cgftp-krb-").FullName;
         var port = TestPostgres.FreePort();
-        var run = ProcessRunner.RunAsync("bash", [Script(), directory, port.ToString(), Realm],
+        var run = ProcessRunner.Run("bash", [Script(), directory, port.ToString(), Realm],
             environment: new Dictionary<string, string> { ["PATH"] = $"{Path.GetDirectoryName(kdc)}:{Environment.GetEnvironmentVariable("PATH")}" },
-            timeout: TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+            timeout: TimeSpan.FromSeconds(60));
         Assert.True(run.ExitCode == 0, run.ToString());
         return new KerberosRealm(directory);
     }
@@ -106,7 +106,7 @@ public sealed class KerberosRealm : IDisposable
     public static string PythonWithGssapi()
     {
         var python = RequiredTool.Find("python3", "/usr/bin/python3"); // Debian's: pyenv's has no python3-gssapi
-        if (ProcessRunner.RunAsync(python, ["-c", "import gssapi"]).GetAwaiter().GetResult().ExitCode != 0)
+        if (ProcessRunner.Run(python, ["-c", "import gssapi"]).ExitCode != 0)
         {
             RequiredTool.Missing("python3-gssapi", "python3-gssapi is not installed (test.sh installs it)");
         }
@@ -115,8 +115,8 @@ public sealed class KerberosRealm : IDisposable
 
     private void Admin(string query)
     {
-        var run = ProcessRunner.RunAsync("/usr/sbin/kadmin.local", ["-r", Realm, "-q", query],
-            environment: new Dictionary<string, string> { ["KRB5_CONFIG"] = Config, ["KRB5_KDC_PROFILE"] = Path.Combine(Directory, "kdc.conf") }).GetAwaiter().GetResult();
+        var run = ProcessRunner.Run("/usr/sbin/kadmin.local", ["-r", Realm, "-q", query],
+            environment: new Dictionary<string, string> { ["KRB5_CONFIG"] = Config, ["KRB5_KDC_PROFILE"] = Path.Combine(Directory, "kdc.conf") });
         Assert.True(run.ExitCode == 0, run.ToString());
     }
 

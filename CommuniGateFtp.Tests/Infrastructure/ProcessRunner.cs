@@ -8,21 +8,7 @@ public static class ProcessRunner
     public static async Task<ProcessOutput> RunAsync(string file, IEnumerable<string> args, string? stdin = null,
         IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            psi.Environment[key] = value;
-        }
-        using var process = Process.Start(psi)!;
+        using var process = Process.Start(StartInfo(file, args, environment))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null)
@@ -41,6 +27,45 @@ public static class ProcessRunner
             throw new TimeoutException($"{file} did not finish in time: {await stderr}");
         }
         return new ProcessOutput(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// The same for a caller that cannot await (a <see cref="Lazy{T}"/>, a host's configuration), with blocking reads
+    /// only: the process's pipes never go through the sockets engine, so this cannot deadlock even when it blocks one
+    /// of that engine's event threads (where inline socket completions may have brought the caller).
+    /// </summary>
+    public static ProcessOutput Run(string file, IEnumerable<string> args, IDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        using var process = Process.Start(StartInfo(file, args, environment))!;
+        process.StandardInput.Close();
+        var stdout = Task.Factory.StartNew(process.StandardOutput.ReadToEnd, TaskCreationOptions.LongRunning);
+        var stderr = Task.Factory.StartNew(process.StandardError.ReadToEnd, TaskCreationOptions.LongRunning);
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} did not finish in time: {stderr.GetAwaiter().GetResult()}");
+        }
+        return new ProcessOutput(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    private static ProcessStartInfo StartInfo(string file, IEnumerable<string> args, IDictionary<string, string>? environment)
+    {
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+        return psi;
     }
 }
 
