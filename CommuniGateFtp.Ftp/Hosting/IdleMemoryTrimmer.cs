@@ -27,14 +27,15 @@ public sealed class IdleMemoryTrimmer(TimeProvider time, ILogger<IdleMemoryTrimm
     private bool _busySinceTrim;
 
     /// <summary>
-    /// Told the process's total allocated bytes once a period; true when now is the time to trim. The first call only
-    /// sets the starting point.
+    /// Told the process's total allocated bytes once a period; true when now is the time to trim. The first call sets
+    /// the starting point, and what the process allocated until then counts as a burst.
     /// </summary>
     public bool ShouldTrim(long totalAllocated)
     {
         if (_lastSeen is null)
         {
-            (_lastSeen, _lastTrim) = (totalAllocated, totalAllocated);
+            // The start-up (the EF model, the migrations, the hosting) was the first burst: trimmed once quiet, as others.
+            (_lastSeen, _lastTrim, _busySinceTrim) = (totalAllocated, 0, true);
             return false;
         }
         var sinceLastPeriod = totalAllocated - _lastSeen.Value;

@@ -8,7 +8,20 @@ public sealed class IdleMemoryTrimmerTests
     private readonly IdleMemoryTrimmer _trimmer = new(TimeProvider.System, NullLogger<IdleMemoryTrimmer>.Instance);
     private long _allocated = 1L << 40; // a made-up count: the process's own allocations (other tests run alongside) play no part
 
-    public IdleMemoryTrimmerTests() => Assert.False(_trimmer.ShouldTrim(_allocated)); // the starting point
+    public IdleMemoryTrimmerTests()
+    {
+        Assert.False(_trimmer.ShouldTrim(_allocated)); // the starting point, after a start-up that allocated a lot
+        Assert.True(Period(0)); // the start-up was a burst: trimmed in the first quiet period
+    }
+
+    [Fact]
+    public void A_start_up_that_allocated_less_than_a_burst_is_not_trimmed()
+    {
+        var trimmer = new IdleMemoryTrimmer(TimeProvider.System, NullLogger<IdleMemoryTrimmer>.Instance);
+        Assert.False(trimmer.ShouldTrim(IdleMemoryTrimmer.Burst / 2));
+
+        Assert.False(trimmer.ShouldTrim(IdleMemoryTrimmer.Burst / 2 + 1));
+    }
 
     [Fact]
     public void A_quiet_period_after_a_burst_trims_once()
