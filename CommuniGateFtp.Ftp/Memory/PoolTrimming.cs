@@ -2,19 +2,26 @@ using System.Collections.Concurrent;
 
 namespace CommuniGateFtp.Ftp.Memory;
 
-/// <summary>Every <see cref="TrimmableArrayPool{T}"/> in use, so a quiet server can empty them all at once.</summary>
+/// <summary>
+/// The shared pool of each element type (<see cref="TrimmableArrayPool{T}.Shared"/>), so a quiet server can empty them
+/// all at once.
+/// </summary>
 public static class PoolTrimming
 {
-    private static readonly ConcurrentQueue<ITrimmablePool> Pools = new();
+    private static readonly ConcurrentQueue<Action> Trims = new();
 
-    internal static void Register(ITrimmablePool pool) => Pools.Enqueue(pool);
+    internal static TrimmableArrayPool<T> Register<T>(TrimmableArrayPool<T> pool)
+    {
+        Trims.Enqueue(pool.Trim);
+        return pool;
+    }
 
     /// <summary>Empties every pool (their arrays go with the next collection).</summary>
     public static void TrimAll()
     {
-        foreach (var pool in Pools)
+        foreach (var trim in Trims)
         {
-            pool.Trim();
+            trim();
         }
     }
 }

@@ -12,7 +12,7 @@ namespace CommuniGateFtp.Ftp.Memory;
 /// <see cref="Hosting.IdleMemoryTrimmer"/> calls it when the server is quiet after a burst. An array rented before a
 /// trim is not kept when it comes back after it (the new pool has lent nothing of that size yet): it goes to the GC too.
 /// </summary>
-public sealed class TrimmableArrayPool<T> : ArrayPool<T>, ITrimmablePool
+public sealed class TrimmableArrayPool<T> : ArrayPool<T>
 {
     /// <summary>The largest array kept, in bytes (larger ones are lent and dropped): a 20,000-entry listing's arrays fit.</summary>
     public const int LargestKeptBytes = 16 << 20;
@@ -25,9 +25,12 @@ public sealed class TrimmableArrayPool<T> : ArrayPool<T>, ITrimmablePool
 
     private volatile ArrayPool<T> _pool = Create(LargestKept, KeptPerSize);
 
-    internal TrimmableArrayPool() => PoolTrimming.Register(this); // one per element type (Shared); tests make their own
+    internal TrimmableArrayPool()
+    {
+    }
 
-    public static new TrimmableArrayPool<T> Shared { get; } = new();
+    /// <summary>The one pool of this element type, emptied with the others by <see cref="PoolTrimming.TrimAll"/>.</summary>
+    public static new TrimmableArrayPool<T> Shared { get; } = PoolTrimming.Register(new TrimmableArrayPool<T>());
 
     public override T[] Rent(int minimumLength) => _pool.Rent(minimumLength);
 
