@@ -3,6 +3,8 @@ using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Management;
 
 var builder = WebApplication.CreateBuilder(args);
+InlineSocketCompletions.ConfigureEventThreads(builder.Configuration); // before the first socket
+
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<FtpDbContext>("ftpdb");

@@ -48,9 +48,9 @@ public sealed class DatabaseAccountAuthenticator(SessionDatabase database, Passw
         }
         var generation = cache.Generation;
         var account = await FindAsync(login, cancellationToken);
-        // PBKDF2 (tens of milliseconds, every failed guess) on a pool thread of its own, never on the thread that
-        // completed the database read: with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 that is a socket event thread
-        // every connection of its share waits on (docs/benchmarks.md).
+        // PBKDF2 (tens of milliseconds, every failed guess) on a pool thread of its own, never where the command runs:
+        // with inline completions (Ftp:InlineSocketCompletions) that is a socket event thread every connection of its
+        // share waits on (docs/benchmarks.md).
         var check = await Task.Run(() => passwords.Verify(account?.PasswordHash ?? _decoyHash.Value, password), CancellationToken.None);
         if (account is null)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CommuniGateFtp.Ftp.Hosting;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
@@ -8,7 +9,7 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// <see cref="ActiveSource"/> chooses (SET-FIXEDACTIVE, NET-ACTIVE).
 /// </summary>
 /// <param name="problem">Receives the problems worth a Problems record (a fixed port that could not be bound).</param>
-public sealed class ActiveDataChannel(IPEndPoint target, ActiveSource source, Action<string> problem) : IDataChannel
+public sealed class ActiveDataChannel(IPEndPoint target, ActiveSource source, InlineSocketCompletions inline, Action<string> problem) : IDataChannel
 {
     public bool IsPassive => false;
 
@@ -20,6 +21,7 @@ public sealed class ActiveDataChannel(IPEndPoint target, ActiveSource source, Ac
         try
         {
             source.Bind(socket, Target.AddressFamily, problem);
+            inline.Apply(socket);
             await socket.ConnectAsync(Target, cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         }

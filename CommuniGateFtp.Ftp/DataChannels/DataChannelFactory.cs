@@ -10,7 +10,7 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// passive ports from the range, active targets only at the control peer and a port ≥ 1024 (SEC-BOUNCE).
 /// </summary>
 public sealed class DataChannelFactory(PassivePortPool ports, WanAddressPolicy wan, LiveSettings live, Telemetry.FtpLogBook log,
-    ILogger<DataChannelFactory> logger)
+    Hosting.InlineSocketCompletions inline, ILogger<DataChannelFactory> logger)
 {
     /// <summary>
     /// Opens a passive listener in place of any pending channel; <paramref name="reply"/> formats the address to
@@ -50,7 +50,7 @@ public sealed class DataChannelFactory(PassivePortPool ports, WanAddressPolicy w
             current.ActivePortMin, current.ActivePortMax);
         // Connect to the address family the control connection uses (IPv4-mapped peers get IPv4).
         var normalized = new IPEndPoint(PassiveDataChannel.Normalize(target.Address), target.Port);
-        await session.SetDataChannelAsync(new ActiveDataChannel(normalized, source, problem =>
+        await session.SetDataChannelAsync(new ActiveDataChannel(normalized, source, inline, problem =>
         {
             logger.LogWarning("FTP-{SessionId:000000}({Client}) {Problem}", session.Id, session.Client, problem);
             log.Write(Telemetry.CgpLogLevel.Problems, session.Id, session.Client, problem);

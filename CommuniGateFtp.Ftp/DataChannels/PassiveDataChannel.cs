@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CommuniGateFtp.Ftp.Hosting;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
 
@@ -7,7 +8,7 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// A passive data channel: a socket listening on one port of the range, accepting only the control peer's address
 /// (SEC-PASVTHEFT); anyone else is closed at once and the wait goes on.
 /// </summary>
-public sealed class PassiveDataChannel(Socket listener, IPAddress peer, ILogger logger) : IPassiveDataChannel
+public sealed class PassiveDataChannel(Socket listener, IPAddress peer, InlineSocketCompletions inline, ILogger logger) : IPassiveDataChannel
 {
     public bool IsPassive => true;
 
@@ -23,6 +24,7 @@ public sealed class PassiveDataChannel(Socket listener, IPAddress peer, ILogger 
             {
                 listener.Dispose(); // one connection per PASV
                 socket.NoDelay = true;
+                inline.Apply(socket);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             logger.LogWarning("Passive data connection from {Address} refused: the control connection comes from {Peer}", from, peer);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Settings;
 
 namespace CommuniGateFtp.Ftp.DataChannels;
@@ -10,7 +11,7 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// another session listens on never. In the shared-passive-port mode (<c>sharedPassivePorts</c>) a PASV reserves one of
 /// the shared ports for its client instead (<see cref="ISharedPassivePorts"/>).
 /// </summary>
-public sealed class PassivePortPool(LiveSettings live, ISharedPassivePorts shared, ILogger<PassivePortPool> logger)
+public sealed class PassivePortPool(LiveSettings live, ISharedPassivePorts shared, InlineSocketCompletions inline, ILogger<PassivePortPool> logger)
 {
     public async Task<IPassiveDataChannel?> OpenAsync(IPAddress localAddress, IPAddress peer, CancellationToken cancellationToken)
     {
@@ -32,7 +33,8 @@ public sealed class PassivePortPool(LiveSettings live, ISharedPassivePorts share
                 AddressReuse.Allow(socket);
                 socket.Bind(new IPEndPoint(localAddress, port));
                 socket.Listen(1);
-                return new PassiveDataChannel(socket, peer, logger);
+                inline.Apply(socket);
+                return new PassiveDataChannel(socket, peer, inline, logger);
             }
             catch (SocketException)
             {

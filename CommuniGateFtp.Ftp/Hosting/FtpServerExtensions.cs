@@ -112,6 +112,7 @@ public static class FtpServerExtensions
         services.AddSingleton<TlsHandshake>();
         services.AddSingleton<DataChannelProtection>();
         services.AddSingleton<GssapiAcceptor>();
+        services.AddSingleton<InlineSocketCompletions>();
         services.AddSingleton<PassivePortPool>();
         services.TryAddSingleton<ISharedPassivePorts, NoSharedPassivePorts>(); // the service brings the cluster's
         services.AddSingleton<WanAddressPolicy>();

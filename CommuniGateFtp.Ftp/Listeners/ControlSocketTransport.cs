@@ -14,9 +14,9 @@ namespace CommuniGateFtp.Ftp.Listeners;
 /// <remarks>
 /// A command is read, served and answered on the thread that received it (<see cref="SocketTransportOptions.UnsafePreferInlineScheduling"/>):
 /// Kestrel's default hands a received line to an I/O queue and then to the thread pool, and a reply back to the queue
-/// before it is sent, so a STOR-RETR-DELE cycle of small files paid about 60 thread wake-ups. That thread is a
-/// thread-pool thread here (the runtime's own socket completions are not inlined), so a slow handler holds only its
-/// own session's next read, which it would wait for anyway.
+/// before it is sent, so a STOR-RETR-DELE cycle of small files paid about 60 thread wake-ups. That thread is the
+/// socket event thread that received the line (<see cref="Hosting.InlineSocketCompletions"/>), or a thread-pool thread
+/// when those are off; handlers leave an event thread before what may block (<see cref="Hosting.SocketEventThread"/>).
 /// </remarks>
 public sealed class ControlSocketTransport(ILoggerFactory loggers)
 {

@@ -99,7 +99,7 @@ public sealed class FtpSession(long id, EndPoint? remoteEndPoint, EndPoint? loca
     public void Disconnect()
     {
         // In this order: when the aborted transfer ends, it already knows that the session answers 421 in its place.
-        _disconnect.Cancel();
+        Hosting.SocketEventThread.Cancel(_disconnect);
         CurrentTransfer?.Abort();
     }
 

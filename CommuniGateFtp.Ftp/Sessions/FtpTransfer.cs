@@ -101,7 +101,7 @@ public sealed class FtpTransfer(string command, string path, TransferDirection d
         }
     }
 
-    public void Abort() => _abort.Cancel();
+    public void Abort() => Hosting.SocketEventThread.Cancel(_abort);
 
     internal void MarkCompleted() => _completed.TrySetResult();
 

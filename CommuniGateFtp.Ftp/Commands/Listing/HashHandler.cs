@@ -11,6 +11,7 @@ public sealed class HashHandler : IFtpCommandHandler
     public async ValueTask<FtpReply> HandleAsync(FtpCommandContext context, CancellationToken cancellationToken)
     {
         var (location, file) = await context.Session.RequireFiles().ReadableFileAsync(PathArgument.Existing(context), cancellationToken);
+        await Hosting.SocketEventThread.LeaveAsync(); // hashing reads the whole file, however big
         await using var content = location.OpenRead();
         await using var stream = new BufferedStream(content, 1 << 16); // the hash reads in small pieces
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);

@@ -30,6 +30,40 @@ public sealed class SocketEventThreadTests
         Assert.True(stayed);
     }
 
+    [Fact]
+    public async Task Cancelling_outside_the_pool_marks_the_token_at_once_and_runs_its_callbacks_on_the_pool()
+    {
+        using var source = new CancellationTokenSource();
+        var callbackOnPool = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = source.Token.Register(() => callbackOnPool.TrySetResult(Thread.CurrentThread.IsThreadPoolThread));
+        var markedAtOnce = false;
+        var eventThread = new Thread(() =>
+        {
+            SocketEventThread.Cancel(source);
+            markedAtOnce = source.IsCancellationRequested;
+        }) { IsBackground = true };
+        eventThread.Start();
+        eventThread.Join();
+
+        Assert.True(markedAtOnce);
+        Assert.True(await callbackOnPool.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Cancelling_on_a_pool_thread_runs_the_callbacks_before_it_returns()
+    {
+        var ranBeforeReturn = await Task.Run(() =>
+        {
+            using var source = new CancellationTokenSource();
+            var ran = false;
+            using var registration = source.Token.Register(() => ran = true);
+            SocketEventThread.Cancel(source);
+            return ran;
+        });
+
+        Assert.True(ranBeforeReturn);
+    }
+
     private static async Task ContinueAsync(TaskCompletionSource<bool> continuedOnPool)
     {
         Assert.False(Thread.CurrentThread.IsThreadPoolThread);

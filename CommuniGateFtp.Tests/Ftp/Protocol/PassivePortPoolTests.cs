@@ -1,8 +1,10 @@
 using System.Net;
 using CommuniGateFtp.Ftp.DataChannels;
+using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Settings;
 using CommuniGateFtp.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CommuniGateFtp.Tests.Ftp.Protocol;
 
@@ -13,7 +15,8 @@ public sealed class PassivePortPoolTests
     {
         var port = TestPostgres.FreePort();
         var live = TestSettings.Live(new FtpServerSettings { PassivePortMin = port, PassivePortMax = port });
-        var pool = new PassivePortPool(live, new NoSharedPassivePorts(), NullLogger<PassivePortPool>.Instance);
+        var pool = new PassivePortPool(live, new NoSharedPassivePorts(),
+            new InlineSocketCompletions(Options.Create(new FtpOptions()), NullLogger<InlineSocketCompletions>.Instance), NullLogger<PassivePortPool>.Instance);
         await using var first = await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, CancellationToken.None);
         Assert.NotNull(first);
         Assert.Null(await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, CancellationToken.None)); // 425 rather than a shared port
