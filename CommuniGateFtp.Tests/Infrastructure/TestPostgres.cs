@@ -29,10 +29,35 @@ public static class TestPostgres
         }
     }
 
+    /// <summary>
+    /// A free port for a service to bind later, drawn below the kernel's ephemeral range (32768 and up on Linux) and
+    /// never handed out twice in a run. A port from that range, freed again, may become any outgoing connection's local
+    /// end before the service binds it: an implicit-TLS listener then failed to bind and a TLS test found nothing there.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var port = Random.Shared.Next(FirstPort, EphemeralStart);
+            if (!HandedOut.TryAdd(port, 0))
+            {
+                continue;
+            }
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken by another program: draw again
+            }
+        }
+        throw new InvalidOperationException($"No free port between {FirstPort} and {EphemeralStart - 1}.");
     }
+
+    private const int FirstPort = 20000;
+    private const int EphemeralStart = 32768;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> HandedOut = new();
 }
