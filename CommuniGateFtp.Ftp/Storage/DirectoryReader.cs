@@ -18,18 +18,32 @@ internal static class DirectoryReader
     private static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
 
     /// <summary>The entries of <paramref name="fullPath"/>, with their facts when <paramref name="withFacts"/>, in listing order.</summary>
-    public static DirectoryListing Read(string fullPath, bool withFacts, string owner, FileRights rights)
+    public static DirectoryListing Read(string fullPath, bool withFacts, string owner, FileRights rights) =>
+        Read(fullPath, withFacts, owner, rights, withFacts ? null : DirectoryNamesCache.Shared);
+
+    /// <summary>As the other, with the cache that keeps big directories' names (null: none).</summary>
+    internal static DirectoryListing Read(string fullPath, bool withFacts, string owner, FileRights rights, DirectoryNamesCache? names)
     {
         var listing = new DirectoryListing(fullPath, owner, rights);
         try
         {
-            if (!TryReadNative(fullPath, withFacts, listing))
+            switch (TryReadNative(fullPath, withFacts, listing, names, out var stamp))
             {
-                listing.Clear();
-                ReadPortable(fullPath, listing);
+                case NativeRead.Kept:
+                    return listing; // in listing order already
+                case NativeRead.Read:
+                    listing.Sort();
+                    if (stamp is { } read)
+                    {
+                        names!.Offer(fullPath, read, listing);
+                    }
+                    return listing;
+                default:
+                    listing.Clear();
+                    ReadPortable(fullPath, listing);
+                    listing.Sort();
+                    return listing;
             }
-            listing.Sort();
-            return listing;
         }
         catch
         {
@@ -38,21 +52,35 @@ internal static class DirectoryReader
         }
     }
 
+    private enum NativeRead { Unavailable, Read, Kept }
+
     /// <summary>SEC-TRAVERSAL for the portable enumeration: a link is never listed (its type comes with the entry's lstat).</summary>
     private static bool IsNoLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0;
 
     // Optimised at once: a listing is a long loop that tiered compilation would otherwise run unoptimised the first times.
+    // With a cache, the directory's stamp is taken before its entries are read, so a change during the read is never kept.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryReadNative(string directory, bool withFacts, DirectoryListing listing)
+    private static NativeRead TryReadNative(string directory, bool withFacts, DirectoryListing listing, DirectoryNamesCache? names,
+        out DirectoryStamp? stamp)
     {
+        stamp = null;
         if (withFacts && !LinuxDirectory.CanStat)
         {
-            return false;
+            return NativeRead.Unavailable;
         }
         using var reader = LinuxDirectory.TryOpen(directory);
         if (reader is null)
         {
-            return false;
+            return NativeRead.Unavailable;
+        }
+        if (names is not null && reader.TryStampSelf(out var current))
+        {
+            if (names.Find(directory, current) is { } kept)
+            {
+                listing.Load(kept);
+                return NativeRead.Kept;
+            }
+            stamp = current;
         }
         try
         {
@@ -69,9 +97,10 @@ internal static class DirectoryReader
         }
         catch (EntryPointNotFoundException)
         {
-            return false;
+            stamp = null;
+            return NativeRead.Unavailable;
         }
-        return true;
+        return NativeRead.Read;
     }
 
     /// <summary>.NET's enumeration (other systems, or no <c>statx</c>): the same entries, facts and order as the native read.</summary>

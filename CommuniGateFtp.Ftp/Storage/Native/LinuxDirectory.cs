@@ -27,6 +27,11 @@ internal sealed class LinuxDirectory : IDisposable
     private const int FileTypeDirectory = 0x4000;
     private const int FileTypeLink = 0xA000;
     private const int NoSuchEntry = 2; // ENOENT: removed between readdir and statx
+    private const int EmptyPath = 0x1000; // AT_EMPTY_PATH: the descriptor's own file
+    private const uint StampMask = StatMask | 0x100; // and STATX_INO
+    private const int InodeOffset = 32;
+    private const int DeviceMajorOffset = 136;
+    private const int DeviceMinorOffset = 140;
 
     private static bool _statxMissing;
 
@@ -138,6 +143,40 @@ internal sealed class LinuxDirectory : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// The open directory's own identity and times (<see cref="DirectoryStamp"/>); false where they cannot be had (no
+    /// <c>statx</c>, or it failed): callers then read the directory as if nothing were known of it.
+    /// </summary>
+    public bool TryStampSelf(out DirectoryStamp stamp)
+    {
+        stamp = default;
+        if (!CanStat)
+        {
+            return false;
+        }
+        byte empty = 0;
+        try
+        {
+            if (Statx(_descriptor, ref empty, EmptyPath | SymlinkNoFollow, StampMask, _stat) != 0)
+            {
+                return false;
+            }
+        }
+        catch (EntryPointNotFoundException)
+        {
+            _statxMissing = true;
+            return false;
+        }
+        var stat = _stat.AsSpan();
+        stamp = new DirectoryStamp(
+            ((ulong)MemoryMarshal.Read<uint>(stat[DeviceMajorOffset..]) << 32) | MemoryMarshal.Read<uint>(stat[DeviceMinorOffset..]),
+            MemoryMarshal.Read<ulong>(stat[InodeOffset..]),
+            MemoryMarshal.Read<long>(stat[SizeOffset..]),
+            Nanoseconds(stat[ModifiedOffset..]),
+            Nanoseconds(stat[ChangedOffset..]));
+        return true;
+    }
+
     public void Dispose()
     {
         if (!_closed)
@@ -146,6 +185,9 @@ internal sealed class LinuxDirectory : IDisposable
             _ = CloseDirectory(_handle);
         }
     }
+
+    private static long Nanoseconds(ReadOnlySpan<byte> timestamp) =>
+        MemoryMarshal.Read<long>(timestamp) * 1_000_000_000 + MemoryMarshal.Read<uint>(timestamp[8..]);
 
     // As .NET turns a Unix time into a DateTime: whole ticks, the rest of the nanoseconds dropped.
     private static long Ticks(ReadOnlySpan<byte> timestamp) =>

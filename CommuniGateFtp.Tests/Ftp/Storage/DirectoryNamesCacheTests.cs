@@ -1,0 +1,142 @@
+using CommuniGateFtp.Ftp.Storage;
+using CommuniGateFtp.Ftp.Storage.Native;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommuniGateFtp.Tests.Ftp.Storage;
+
+/// <summary>
+/// NLST's kept names of big directories (<see cref="DirectoryNamesCache"/>): served again only while the directory is
+/// unchanged, never kept for a directory that changed within the file system's clock granularity, bounded.
+/// </summary>
+public sealed class DirectoryNamesCacheTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("cgftp-names-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void A_still_big_directory_is_read_once_and_then_served_as_kept_while_unchanged()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the stamp comes from statx
+        }
+        var directory = BigDirectory("big", DirectoryNamesCache.SmallestKept);
+        var cache = new DirectoryNamesCache(Later(), 64 << 20);
+
+        var first = Names(directory, cache);
+        Assert.True(cache.Bytes > 0);
+        Assert.NotNull(cache.Find(directory, Stamp(directory)));
+        Assert.Equal(first, Names(directory, cache));
+        Assert.Equal(first.Order(StringComparer.Ordinal), first);
+    }
+
+    [Fact]
+    public void Added_removed_and_renamed_entries_show_at_once()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var directory = BigDirectory("changing", DirectoryNamesCache.SmallestKept);
+        var cache = new DirectoryNamesCache(Later(), 64 << 20);
+        _ = Names(directory, cache);
+
+        File.WriteAllText(Path.Combine(directory, "added.txt"), "");
+        Assert.Contains("added.txt", Names(directory, cache));
+
+        File.Delete(Path.Combine(directory, "f00000.bin"));
+        Assert.DoesNotContain("f00000.bin", Names(directory, cache));
+
+        File.Move(Path.Combine(directory, "f00001.bin"), Path.Combine(directory, "renamed.bin"));
+        var names = Names(directory, cache);
+        Assert.Contains("renamed.bin", names);
+        Assert.DoesNotContain("f00001.bin", names);
+        Assert.Equal(Directory.GetFileSystemEntries(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal), names);
+    }
+
+    [Fact]
+    public void A_directory_changed_moments_ago_is_not_kept()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var directory = BigDirectory("fresh", DirectoryNamesCache.SmallestKept);
+        var cache = new DirectoryNamesCache(TimeProvider.System, 64 << 20); // the entries were made just now
+
+        _ = Names(directory, cache);
+
+        Assert.Equal(0, cache.Bytes);
+    }
+
+    [Fact]
+    public void Small_directories_are_read_every_time()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var directory = BigDirectory("small", DirectoryNamesCache.SmallestKept - 1);
+        var cache = new DirectoryNamesCache(Later(), 64 << 20);
+
+        _ = Names(directory, cache);
+
+        Assert.Equal(0, cache.Bytes);
+    }
+
+    [Fact]
+    public void Beyond_its_bound_the_least_recently_used_directory_goes()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var one = BigDirectory("one", DirectoryNamesCache.SmallestKept);
+        var two = BigDirectory("two", DirectoryNamesCache.SmallestKept);
+        var three = BigDirectory("three", DirectoryNamesCache.SmallestKept);
+        var probe = new DirectoryNamesCache(Later(), 64 << 20);
+        _ = Names(one, probe);
+        var cache = new DirectoryNamesCache(Later(), probe.Bytes * 5 / 2); // room for two
+
+        _ = Names(one, cache);
+        _ = Names(two, cache);
+        _ = Names(one, cache); // one is used again: two is now the least recently used
+        _ = Names(three, cache);
+
+        Assert.NotNull(cache.Find(one, Stamp(one)));
+        Assert.Null(cache.Find(two, Stamp(two)));
+        Assert.NotNull(cache.Find(three, Stamp(three)));
+        Assert.True(cache.Bytes <= probe.Bytes * 5 / 2);
+
+        cache.Clear();
+        Assert.Equal(0, cache.Bytes);
+        Assert.Null(cache.Find(one, Stamp(one)));
+    }
+
+    // A clock a minute ahead: every directory made by the test counts as still.
+    private static FakeTimeProvider Later() => new(DateTimeOffset.UtcNow.AddMinutes(1));
+
+    private string BigDirectory(string name, int entries)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        for (var i = 0; i < entries; i++)
+        {
+            File.WriteAllBytes(Path.Combine(directory, $"f{i:00000}.bin"), []);
+        }
+        return directory;
+    }
+
+    private static List<string> Names(string directory, DirectoryNamesCache cache)
+    {
+        using var listing = DirectoryReader.Read(directory, withFacts: false, "alice", FileRights.All, cache);
+        return [.. Enumerable.Range(0, listing.Count).Select(listing.NameTextAt)];
+    }
+
+    private static DirectoryStamp Stamp(string directory)
+    {
+        using var reader = LinuxDirectory.TryOpen(directory)!;
+        Assert.True(reader.TryStampSelf(out var stamp));
+        return stamp;
+    }
+}
