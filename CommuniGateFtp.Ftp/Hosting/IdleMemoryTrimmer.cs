@@ -8,8 +8,8 @@ namespace CommuniGateFtp.Ftp.Hosting;
 /// quiet after a load (a benchmark, a reconnect storm, 10,000 sessions that left) keeps the heap that load grew, dead
 /// sessions and all, for as long as it stays quiet. Every <see cref="Period"/> this looks at how much was allocated:
 /// after at least <see cref="Burst"/> since the last trim, some of it in a busy period, a period with less than
-/// <see cref="Quiet"/> empties the pools of burst buffers (<see cref="TrimmableArrayPool{T}"/>) and the kept directory
-/// names (<see cref="Storage.DirectoryNamesCache"/>), runs one full
+/// <see cref="Quiet"/> empties the pools of burst buffers (<see cref="TrimmableArrayPool{T}"/>) and the directory names
+/// not listed for a while (<see cref="Storage.DirectoryNamesCache"/>), runs one full
 /// compacting collection that decommits what it frees, and trims the C heap (<see cref="NativeHeap"/>). Never while
 /// busy, and once per burst, so an idle server is not collected over and over.
 /// </summary>
@@ -78,7 +78,7 @@ public sealed class IdleMemoryTrimmer(TimeProvider time, ILogger<IdleMemoryTrimm
     {
         var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
         PoolTrimming.TrimAll();
-        Storage.DirectoryNamesCache.Shared.Clear();
+        Storage.DirectoryNamesCache.Shared.DropUnused(Storage.DirectoryNamesCache.KeptUnused);
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();

@@ -156,39 +156,60 @@ public sealed class DirectoryListing : IDisposable
         NameOrder.Sort(_order.AsSpan(0, _count), NameOf);
     }
 
-    /// <summary>A copy of the entries in listing order (for <see cref="DirectoryNamesCache"/>); call after <see cref="Sort"/>.</summary>
+    /// <summary>
+    /// The names and types in listing order (for <see cref="DirectoryNamesCache"/>; what NLST shows), compactly: one
+    /// block of names and three small arrays. Call after <see cref="Sort"/>.
+    /// </summary>
     internal Snapshot Freeze()
     {
-        var entries = new Entry[_count];
+        var length = 0;
         for (var i = 0; i < _count; i++)
         {
-            entries[i] = _entries[_order[i]];
+            length += _entries[i].NameLength;
         }
-        return new Snapshot(_names.AsSpan(0, _namesLength).ToArray(), entries);
+        var names = new byte[length];
+        var starts = new int[_count];
+        var kinds = new EntryKind[_count];
+        var at = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            var index = _order[i];
+            NameOf(index).CopyTo(names.AsSpan(at));
+            starts[i] = at;
+            kinds[i] = _entries[index].Facts.Kind;
+            at += _entries[index].NameLength;
+        }
+        return new Snapshot(names, starts, kinds);
     }
 
-    /// <summary>Takes the entries of <paramref name="snapshot"/>, already in listing order, in place of a read and a <see cref="Sort"/>.</summary>
+    /// <summary>
+    /// Takes the names and types of <paramref name="snapshot"/>, already in listing order, in place of a read and a
+    /// <see cref="Sort"/> (NLST: no other facts, and no name on disk is needed after the read).
+    /// </summary>
     internal void Load(Snapshot snapshot)
     {
+        var count = snapshot.Count;
         if (_names.Length < snapshot.Names.Length)
         {
             Return(ref _names);
             _names = TrimmableArrayPool<byte>.Shared.Rent(snapshot.Names.Length);
         }
-        if (_entries.Length < snapshot.Entries.Length)
+        if (_entries.Length < count)
         {
             Return(ref _entries);
-            _entries = TrimmableArrayPool<Entry>.Shared.Rent(snapshot.Entries.Length);
+            _entries = TrimmableArrayPool<Entry>.Shared.Rent(count);
         }
         snapshot.Names.CopyTo(_names, 0);
-        snapshot.Entries.CopyTo(_entries, 0);
-        _namesLength = snapshot.Names.Length;
-        _count = snapshot.Entries.Length;
-        _order = TrimmableArrayPool<int>.Shared.Rent(Math.Max(_count, 1));
-        for (var i = 0; i < _count; i++)
+        _order = TrimmableArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+        for (var i = 0; i < count; i++)
         {
+            var start = snapshot.Starts[i];
+            var end = i + 1 < count ? snapshot.Starts[i + 1] : snapshot.Names.Length;
+            _entries[i] = new Entry { NameStart = start, NameLength = end - start, OnDiskStart = start, Facts = new EntryFacts(snapshot.Kinds[i], 0, 0, 0) };
             _order[i] = i;
         }
+        _namesLength = snapshot.Names.Length;
+        _count = count;
     }
 
     /// <summary>Forgets every entry (the portable enumeration starts over).</summary>
@@ -247,20 +268,22 @@ public sealed class DirectoryListing : IDisposable
         array = [];
     }
 
-    /// <summary>A listing's entries frozen in listing order: names as listings send them, and each entry's facts.</summary>
-    internal sealed class Snapshot(byte[] names, Entry[] entries)
+    /// <summary>A listing's names (as listings send them, back to back) and types, frozen in listing order.</summary>
+    internal sealed class Snapshot(byte[] names, int[] starts, EntryKind[] kinds)
     {
         public byte[] Names { get; } = names;
 
-        internal Entry[] Entries { get; } = entries;
+        public int[] Starts { get; } = starts;
 
-        public int Count => Entries.Length;
+        public EntryKind[] Kinds { get; } = kinds;
+
+        public int Count => Starts.Length;
 
         /// <summary>What it holds on the heap, roughly (for the cache's bound).</summary>
-        public long Bytes => Names.Length + (long)Entries.Length * Unsafe.SizeOf<Entry>();
+        public long Bytes => Names.Length + (long)Starts.Length * sizeof(int) + (long)Kinds.Length * Unsafe.SizeOf<EntryKind>();
     }
 
-    internal struct Entry
+    private struct Entry
     {
         public int NameStart;
         public int NameLength;

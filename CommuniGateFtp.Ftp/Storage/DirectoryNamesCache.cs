@@ -3,7 +3,7 @@ using CommuniGateFtp.Ftp.Storage.Native;
 namespace CommuniGateFtp.Ftp.Storage;
 
 /// <summary>
-/// The names of big directories as NLST last read them, served again while the directory's <see cref="DirectoryStamp"/>
+/// The names of big directories as the last listing read them, served to NLST again while the directory's <see cref="DirectoryStamp"/>
 /// is unchanged: reading a directory of 20,000 entries is 6–7 ms of the kernel's hashed-directory walk and a sort, where
 /// pure-ftpd's whole NLST takes 7 (docs/benchmarks.md, sixth pass). Clients that poll a big directory list it again and
 /// again.
@@ -15,15 +15,19 @@ namespace CommuniGateFtp.Ftp.Storage;
 /// <see cref="Settled"/> before it was read; any later change then gets a later time. A change while the read runs does
 /// too, so it is never served.</para>
 /// <para>Only names and types are kept (what NLST shows): LIST and MLSD show sizes and times that change without the
-/// directory changing. Directories of fewer than <see cref="SmallestKept"/> entries are read each time (that is
-/// cheap); the whole cache is bounded, least recently used out first, and emptied when the server falls quiet
-/// (<see cref="Hosting.IdleMemoryTrimmer"/>).</para>
+/// directory changing, so they read the directory each time, and leave its names here for an NLST. Directories of
+/// fewer than <see cref="SmallestKept"/> entries are read each time (that is cheap). The whole cache is bounded, least
+/// recently used out first, and when the server falls quiet (<see cref="Hosting.IdleMemoryTrimmer"/>) what was not
+/// listed for <see cref="KeptUnused"/> goes: a client that polls a big directory every minute keeps it.</para>
 /// </remarks>
 internal sealed class DirectoryNamesCache(TimeProvider time, long capacityBytes)
 {
     public const int SmallestKept = 1000;
 
     public static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long kept names not listed again survive a quiet server's trim.</summary>
+    public static readonly TimeSpan KeptUnused = TimeSpan.FromMinutes(10);
 
     public static DirectoryNamesCache Shared { get; } = new(TimeProvider.System, 16 << 20);
 
@@ -59,6 +63,7 @@ internal sealed class DirectoryNamesCache(TimeProvider time, long capacityBytes)
                 return null;
             }
             item.LastUse = ++_uses;
+            item.LastUsedAt = time.GetUtcNow();
             return item.Names;
         }
     }
@@ -71,6 +76,13 @@ internal sealed class DirectoryNamesCache(TimeProvider time, long capacityBytes)
         if (listing.Count < SmallestKept || lastChange >= stillSince)
         {
             return;
+        }
+        lock (_gate)
+        {
+            if (_items.TryGetValue(fullPath, out var same) && same.Stamp == stamp)
+            {
+                return; // kept already (a LIST after an NLST)
+            }
         }
         var names = listing.Freeze();
         if (names.Bytes > capacityBytes / 2)
@@ -87,7 +99,7 @@ internal sealed class DirectoryNamesCache(TimeProvider time, long capacityBytes)
             {
                 Remove(oldest.Key, oldest.Value);
             }
-            _items[fullPath] = new Item(stamp, names) { LastUse = ++_uses };
+            _items[fullPath] = new Item(stamp, names) { LastUse = ++_uses, LastUsedAt = time.GetUtcNow() };
             _bytes += names.Bytes;
         }
     }
@@ -99,6 +111,19 @@ internal sealed class DirectoryNamesCache(TimeProvider time, long capacityBytes)
         {
             _items.Clear();
             _bytes = 0;
+        }
+    }
+
+    /// <summary>Forgets what was not listed for <paramref name="unusedFor"/>.</summary>
+    public void DropUnused(TimeSpan unusedFor)
+    {
+        var before = time.GetUtcNow() - unusedFor;
+        lock (_gate)
+        {
+            foreach (var (path, item) in _items.Where(pair => pair.Value.LastUsedAt < before).ToList())
+            {
+                Remove(path, item);
+            }
         }
     }
 
@@ -128,5 +153,7 @@ internal sealed class DirectoryNamesCache(TimeProvider time, long capacityBytes)
         public DirectoryListing.Snapshot Names { get; } = names;
 
         public long LastUse { get; set; }
+
+        public DateTimeOffset LastUsedAt { get; set; }
     }
 }

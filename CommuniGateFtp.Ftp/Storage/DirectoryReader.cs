@@ -19,9 +19,12 @@ internal static class DirectoryReader
 
     /// <summary>The entries of <paramref name="fullPath"/>, with their facts when <paramref name="withFacts"/>, in listing order.</summary>
     public static DirectoryListing Read(string fullPath, bool withFacts, string owner, FileRights rights) =>
-        Read(fullPath, withFacts, owner, rights, withFacts ? null : DirectoryNamesCache.Shared);
+        Read(fullPath, withFacts, owner, rights, DirectoryNamesCache.Shared);
 
-    /// <summary>As the other, with the cache that keeps big directories' names (null: none).</summary>
+    /// <summary>
+    /// As the other, with the cache that keeps big directories' names (null: none): NLST takes them from it, and every
+    /// read leaves them there (a LIST's too: clients often follow one with an NLST).
+    /// </summary>
     internal static DirectoryListing Read(string fullPath, bool withFacts, string owner, FileRights rights, DirectoryNamesCache? names)
     {
         var listing = new DirectoryListing(fullPath, owner, rights);
@@ -75,7 +78,7 @@ internal static class DirectoryReader
         }
         if (names is not null && reader.TryStampSelf(out var current))
         {
-            if (names.Find(directory, current) is { } kept)
+            if (!withFacts && names.Find(directory, current) is { } kept)
             {
                 listing.Load(kept);
                 return NativeRead.Kept;

@@ -32,6 +32,29 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_listing_with_facts_leaves_the_names_for_the_next_nlst_and_is_never_served_from_them()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var directory = BigDirectory("listed", DirectoryNamesCache.SmallestKept);
+        var cache = new DirectoryNamesCache(Later(), 64 << 20);
+
+        using (var list = DirectoryReader.Read(directory, withFacts: true, "alice", FileRights.All, cache))
+        {
+            Assert.Equal(DirectoryNamesCache.SmallestKept, list.Count);
+        }
+        Assert.NotNull(cache.Find(directory, Stamp(directory)));
+
+        // A file's size changes without the directory changing: LIST still reads it.
+        File.WriteAllBytes(Path.Combine(directory, "f00002.bin"), new byte[4321]);
+        using var again = DirectoryReader.Read(directory, withFacts: true, "alice", FileRights.All, cache);
+        var position = Enumerable.Range(0, again.Count).Single(i => again.NameTextAt(i) == "f00002.bin");
+        Assert.Equal(4321, again.FactsAt(position).Size);
+    }
+
+    [Fact]
     public void Added_removed_and_renamed_entries_show_at_once()
     {
         if (!OperatingSystem.IsLinux())
@@ -112,6 +135,29 @@ public sealed class DirectoryNamesCacheTests : IDisposable
         cache.Clear();
         Assert.Equal(0, cache.Bytes);
         Assert.Null(cache.Find(one, Stamp(one)));
+    }
+
+    [Fact]
+    public void A_quiet_server_drops_only_what_was_not_listed_for_a_while()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var polled = BigDirectory("polled", DirectoryNamesCache.SmallestKept);
+        var forgotten = BigDirectory("forgotten", DirectoryNamesCache.SmallestKept);
+        var clock = Later();
+        var cache = new DirectoryNamesCache(clock, 64 << 20);
+        _ = Names(forgotten, cache);
+        _ = Names(polled, cache);
+
+        clock.Advance(DirectoryNamesCache.KeptUnused - TimeSpan.FromMinutes(1));
+        _ = Names(polled, cache); // listed again: a client polling it
+        clock.Advance(TimeSpan.FromMinutes(2));
+        cache.DropUnused(DirectoryNamesCache.KeptUnused);
+
+        Assert.NotNull(cache.Find(polled, Stamp(polled)));
+        Assert.Null(cache.Find(forgotten, Stamp(forgotten)));
     }
 
     // A clock a minute ahead: every directory made by the test counts as still.
