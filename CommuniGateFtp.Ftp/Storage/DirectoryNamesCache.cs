@@ -13,7 +13,8 @@ namespace CommuniGateFtp.Ftp.Storage;
 /// with one proviso: the file system's clock is coarse (a few milliseconds), so a change in the same tick as the read
 /// could leave the times as they were. A listing is therefore kept only when the directory had been still for
 /// <see cref="Settled"/> before it was read; any later change then gets a later time. A change while the read runs does
-/// too, so it is never served.</para>
+/// too, so it is never served. Only on local file systems (<see cref="Keeps"/>): a network file system's times come
+/// from the file server's clock and its client caches them.</para>
 /// <para>Only names and types are kept (what NLST shows): LIST and MLSD show sizes and times that change without the
 /// directory changing, so they read the directory each time, and leave its names here for an NLST. Directories of
 /// fewer than <see cref="SmallestKept"/> entries are read each time (that is cheap). The whole cache is bounded, least
@@ -32,6 +33,7 @@ internal sealed class DirectoryNamesCache(TimeProvider time, long capacityBytes)
     public static DirectoryNamesCache Shared { get; } = new(TimeProvider.System, 16 << 20);
 
     private readonly Lock _gate = new();
+    private readonly Dictionary<ulong, bool> _localDevices = [];
     private readonly Dictionary<string, Item> _items = new(StringComparer.Ordinal);
     private long _bytes;
     private long _uses;
@@ -46,6 +48,28 @@ internal sealed class DirectoryNamesCache(TimeProvider time, long capacityBytes)
                 return _bytes;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether directories on <paramref name="device"/> may be kept: local file systems only (asked once per device).
+    /// A network file system's times come from the file server's clock and the client may cache them for a second or
+    /// more, so an unchanged stamp there proves nothing; such directories are read every time.
+    /// </summary>
+    public bool Keeps(ulong device, Func<bool> isLocal)
+    {
+        lock (_gate)
+        {
+            if (_localDevices.TryGetValue(device, out var local))
+            {
+                return local;
+            }
+        }
+        var answer = isLocal();
+        lock (_gate)
+        {
+            _localDevices[device] = answer;
+        }
+        return answer;
     }
 
     /// <summary>The kept names of <paramref name="fullPath"/> when its stamp is still <paramref name="stamp"/>.</summary>

@@ -76,7 +76,7 @@ internal static class DirectoryReader
         {
             return NativeRead.Unavailable;
         }
-        if (names is not null && reader.TryStampSelf(out var current))
+        if (names is not null && reader.TryStampSelf(out var current) && names.Keeps(current.Device, reader.IsOnLocalFileSystem))
         {
             if (!withFacts && names.Find(directory, current) is { } kept)
             {

@@ -177,6 +177,24 @@ internal sealed class LinuxDirectory : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Whether the directory lies on a local file system this kernel stamps itself (ext4, XFS, Btrfs, tmpfs, overlay,
+    /// ZFS, F2FS), not on a network one whose times come from another clock and may be cached by the client (NFS, SMB).
+    /// </summary>
+    public bool IsOnLocalFileSystem()
+    {
+        var info = new byte[120]; // struct statfs on 64-bit Linux; f_type first
+        if (FileSystemStatus(_descriptor, info) != 0)
+        {
+            return false;
+        }
+        return MemoryMarshal.Read<long>(info) switch
+        {
+            0xEF53 or 0x58465342 or 0x9123683E or 0x01021994 or 0x794C7630 or 0x2FC12FC1 or 0xF2F52010 => true,
+            _ => false,
+        };
+    }
+
     public void Dispose()
     {
         if (!_closed)
@@ -210,6 +228,10 @@ internal sealed class LinuxDirectory : IDisposable
     [DllImport("libc", EntryPoint = "closedir")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int CloseDirectory(IntPtr directory);
+
+    [DllImport("libc", EntryPoint = "fstatfs", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int FileSystemStatus(int descriptor, [Out] byte[] buffer);
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

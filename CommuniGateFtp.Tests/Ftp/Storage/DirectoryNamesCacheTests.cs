@@ -94,6 +94,26 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     }
 
     [Fact]
+    public void Directories_on_a_network_file_system_are_read_every_time()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var directory = BigDirectory("remote", DirectoryNamesCache.SmallestKept);
+        using (var reader = LinuxDirectory.TryOpen(directory)!)
+        {
+            Assert.True(reader.IsOnLocalFileSystem()); // the test's temporary folder: ext4, tmpfs or overlay
+        }
+        var cache = new DirectoryNamesCache(Later(), 64 << 20);
+        Assert.False(cache.Keeps(Stamp(directory).Device, () => false)); // as an NFS or SMB mount answers
+
+        _ = Names(directory, cache);
+
+        Assert.Equal(0, cache.Bytes);
+    }
+
+    [Fact]
     public void Small_directories_are_read_every_time()
     {
         if (!OperatingSystem.IsLinux())
