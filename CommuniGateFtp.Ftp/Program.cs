@@ -5,7 +5,6 @@ using CommuniGateFtp.Ftp.Management;
 var builder = WebApplication.CreateBuilder(args);
 InlineSocketCompletions.ConfigureEventThreads(builder.Configuration); // before the first socket
 
-
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<FtpDbContext>("ftpdb");
 builder.AddFtpServer();

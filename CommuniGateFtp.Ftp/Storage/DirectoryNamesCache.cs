@@ -128,7 +128,7 @@ internal sealed class DirectoryNamesCache(TimeProvider time, long capacityBytes)
         }
     }
 
-    /// <summary>Forgets everything (a quiet server gives the memory back).</summary>
+    /// <summary>Forgets everything.</summary>
     public void Clear()
     {
         lock (_gate)
