@@ -3,11 +3,11 @@ namespace CommuniGateFtp.Ftp.Hosting;
 /// <summary>
 /// With inline socket completions (the FTP sockets: <see cref="InlineSocketCompletions"/>) the code after an awaited
 /// socket operation runs on one of the socket event threads, each of which serves its share of every socket in the
-/// process. That is what makes a small file cheap: no thread-pool hand-off and
-/// wake-up per operation. But work that may block for a while there (a large file read or write, which the kernel may
-/// throttle; a directory read; a call into GSSAPI) would hold up every other connection of that thread, so it first
-/// leaves for the thread pool with <see cref="LeaveAsync"/>. Off an event thread (a thread-pool thread: always, without
-/// inline completions) it costs nothing.
+/// process. That is what makes a small file cheap: no thread-pool hand-off and wake-up per operation. But work that may
+/// block for a while there (a large file read or write, which the kernel may throttle; a directory read; a call into
+/// GSSAPI) would hold up every other connection of that thread, so it first leaves for the thread pool with
+/// <see cref="LeaveAsync"/>. Off an event thread (a thread-pool thread: always, without inline completions) it costs
+/// nothing.
 /// </summary>
 public static class SocketEventThread
 {

@@ -117,17 +117,7 @@ internal sealed class LinuxDirectory : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per entry, from the first listing on
     public static bool TryStat(int descriptor, ref byte name, byte[] buffer, out EntryFacts facts)
     {
-        int result;
-        try
-        {
-            result = Statx(descriptor, ref name, SymlinkNoFollow, StatMask, buffer);
-        }
-        catch (EntryPointNotFoundException)
-        {
-            _statxMissing = true;
-            throw;
-        }
-        if (result != 0)
+        if (CallStatx(descriptor, ref name, SymlinkNoFollow, StatMask, buffer) != 0)
         {
             var error = Marshal.GetLastPInvokeError();
             facts = default;
@@ -157,14 +147,13 @@ internal sealed class LinuxDirectory : IDisposable
         byte empty = 0;
         try
         {
-            if (Statx(_descriptor, ref empty, EmptyPath | SymlinkNoFollow, StampMask, _stat) != 0)
+            if (CallStatx(_descriptor, ref empty, EmptyPath | SymlinkNoFollow, StampMask, _stat) != 0)
             {
                 return false;
             }
         }
         catch (EntryPointNotFoundException)
         {
-            _statxMissing = true;
             return false;
         }
         var stat = _stat.AsSpan();
@@ -183,12 +172,11 @@ internal sealed class LinuxDirectory : IDisposable
     /// </summary>
     public bool IsOnLocalFileSystem()
     {
-        var info = new byte[120]; // struct statfs on 64-bit Linux; f_type first
-        if (FileSystemStatus(_descriptor, info) != 0)
+        if (FileSystemStatus(_descriptor, _stat) != 0) // struct statfs (120 bytes on 64-bit Linux) fits; f_type first
         {
             return false;
         }
-        return MemoryMarshal.Read<long>(info) switch
+        return MemoryMarshal.Read<long>(_stat) switch
         {
             0xEF53 or 0x58465342 or 0x9123683E or 0x01021994 or 0x794C7630 or 0x2FC12FC1 or 0xF2F52010 => true,
             _ => false,
@@ -201,6 +189,20 @@ internal sealed class LinuxDirectory : IDisposable
         {
             _closed = true;
             _ = CloseDirectory(_handle);
+        }
+    }
+
+    // The one call of statx: a C library without it (before glibc 2.28) is remembered in CanStat.
+    private static int CallStatx(int directory, ref byte name, int flags, uint mask, byte[] buffer)
+    {
+        try
+        {
+            return Statx(directory, ref name, flags, mask, buffer);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            _statxMissing = true;
+            throw;
         }
     }
 

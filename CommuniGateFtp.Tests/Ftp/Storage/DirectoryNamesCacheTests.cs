@@ -17,10 +17,7 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     [Fact]
     public void A_still_big_directory_is_read_once_and_then_served_as_kept_while_unchanged()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return; // the stamp comes from statx
-        }
+        RequireLinux();
         var directory = BigDirectory("big", DirectoryNamesCache.SmallestKept);
         var cache = new DirectoryNamesCache(Later(), 64 << 20);
 
@@ -34,10 +31,7 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     [Fact]
     public void A_listing_with_facts_leaves_the_names_for_the_next_nlst_and_is_never_served_from_them()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        RequireLinux();
         var directory = BigDirectory("listed", DirectoryNamesCache.SmallestKept);
         var cache = new DirectoryNamesCache(Later(), 64 << 20);
 
@@ -57,10 +51,7 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     [Fact]
     public void Added_removed_and_renamed_entries_show_at_once()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        RequireLinux();
         var directory = BigDirectory("changing", DirectoryNamesCache.SmallestKept);
         var cache = new DirectoryNamesCache(Later(), 64 << 20);
         _ = Names(directory, cache);
@@ -81,10 +72,7 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     [Fact]
     public void A_directory_changed_moments_ago_is_not_kept()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        RequireLinux();
         var directory = BigDirectory("fresh", DirectoryNamesCache.SmallestKept);
         var cache = new DirectoryNamesCache(TimeProvider.System, 64 << 20); // the entries were made just now
 
@@ -96,10 +84,7 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     [Fact]
     public void Directories_on_a_network_file_system_are_read_every_time()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        RequireLinux();
         var directory = BigDirectory("remote", DirectoryNamesCache.SmallestKept);
         using (var reader = LinuxDirectory.TryOpen(directory)!)
         {
@@ -116,10 +101,7 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     [Fact]
     public void Small_directories_are_read_every_time()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        RequireLinux();
         var directory = BigDirectory("small", DirectoryNamesCache.SmallestKept - 1);
         var cache = new DirectoryNamesCache(Later(), 64 << 20);
 
@@ -131,10 +113,7 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     [Fact]
     public void Beyond_its_bound_the_least_recently_used_directory_goes()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        RequireLinux();
         var one = BigDirectory("one", DirectoryNamesCache.SmallestKept);
         var two = BigDirectory("two", DirectoryNamesCache.SmallestKept);
         var three = BigDirectory("three", DirectoryNamesCache.SmallestKept);
@@ -160,10 +139,7 @@ public sealed class DirectoryNamesCacheTests : IDisposable
     [Fact]
     public void A_quiet_server_drops_only_what_was_not_listed_for_a_while()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        RequireLinux();
         var polled = BigDirectory("polled", DirectoryNamesCache.SmallestKept);
         var forgotten = BigDirectory("forgotten", DirectoryNamesCache.SmallestKept);
         var clock = Later();
@@ -179,6 +155,8 @@ public sealed class DirectoryNamesCacheTests : IDisposable
         Assert.NotNull(cache.Find(polled, Stamp(polled)));
         Assert.Null(cache.Find(forgotten, Stamp(forgotten)));
     }
+
+    private static void RequireLinux() => Assert.SkipUnless(OperatingSystem.IsLinux(), "a directory's stamp comes from Linux's statx");
 
     // A clock a minute ahead: every directory made by the test counts as still.
     private static FakeTimeProvider Later() => new(DateTimeOffset.UtcNow.AddMinutes(1));
