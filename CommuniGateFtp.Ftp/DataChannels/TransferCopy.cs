@@ -32,7 +32,7 @@ public static class TransferCopy
                 {
                     await SocketEventThread.LeaveAsync();
                 }
-                var (read, failure) = await FillAsync(source, sourceIsNetwork, buffer, sourceIsNetwork ? BufferSize : fileRead, transfer, stall,
+                var (read, ended, failure) = await FillAsync(source, sourceIsNetwork, buffer, sourceIsNetwork ? BufferSize : fileRead, transfer, stall,
                     stallTimeout);
                 leaveBeforeRead = !sourceIsNetwork && read == fileRead;
                 fileRead = BufferSize;
@@ -47,7 +47,7 @@ public static class TransferCopy
                     await Guard(sourceIsNetwork, () => destination.WriteAsync(chunk, failure is null ? stall.Token : CancellationToken.None));
                 }
                 failure?.Throw();
-                if (read == 0)
+                if (ended)
                 {
                     if (converter?.Flush(converted!) is { } tail and > 0)
                     {
@@ -69,7 +69,8 @@ public static class TransferCopy
 
     // Sockets hand over what has arrived (often 64 KiB); gathering a full buffer first makes a network → file copy one
     // large write instead of many small ones. Each read counts at once, so the live counters and the stall clock move.
-    private static async ValueTask<(int Read, ExceptionDispatchInfo? Failure)> FillAsync(Stream source, bool fromNetwork, byte[] buffer,
+    // Ended: the source said end of data, with this read's bytes or without any (a small upload is not asked twice).
+    private static async ValueTask<(int Read, bool Ended, ExceptionDispatchInfo? Failure)> FillAsync(Stream source, bool fromNetwork, byte[] buffer,
         int limit, Sessions.FtpTransfer transfer, Sessions.Deadline stall, TimeSpan stallTimeout)
     {
         var filled = 0;
@@ -86,7 +87,7 @@ public static class TransferCopy
                     : source.Read(buffer.AsSpan(filled, limit - filled));
                 if (read == 0)
                 {
-                    break;
+                    return (filled, true, null);
                 }
                 filled += read;
                 transfer.Add(read);
@@ -95,9 +96,9 @@ public static class TransferCopy
         }
         catch (Exception ex) when (filled > 0)
         {
-            return (filled, ExceptionDispatchInfo.Capture(ex));
+            return (filled, false, ExceptionDispatchInfo.Capture(ex));
         }
-        return (filled, null);
+        return (filled, false, null);
     }
 
     private static async Task<T> Guard<T>(bool isFile, Func<ValueTask<T>> io)

@@ -21,12 +21,24 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         {
             return null;
         }
-        FileSystemInfo info = new DirectoryInfo(FullPath(path));
+        var fullPath = Path.GetFullPath(FullPath(path)); // what FileSystemInfo.FullName says: the unique key is made from it
+        var name = path.IsRoot ? "/" : path.Name;
+        if (LinuxDirectory.TryLookUp(fullPath, out var facts))
+        {
+            return facts is { Kind: not EntryKind.Link } found ? ToEntry(fullPath, name, found) : null;
+        }
+        return FindPortably(fullPath, name);
+    }
+
+    // Where one statx cannot answer: what .NET's file-system objects say, a link counted as missing.
+    internal StorageEntry? FindPortably(string fullPath, string name)
+    {
+        FileSystemInfo info = new DirectoryInfo(fullPath);
         if (!info.Exists)
         {
             info = new FileInfo(info.FullName);
         }
-        return info.Exists && info.LinkTarget is null ? ToEntry(info, path.IsRoot ? "/" : path.Name) : null;
+        return info.Exists && info.LinkTarget is null ? ToEntry(info, name) : null;
     }
 
     public StorageEntry Require(VirtualPath path) => Find(path) ?? throw StorageException.NotFound();
@@ -160,13 +172,21 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         foreach (var segment in path.Segments.Take(path.Segments.Count - 1))
         {
             current = Path.Join(current, segment);
-            var info = new DirectoryInfo(current);
-            if (!info.Exists || info.LinkTarget is not null)
+            if (LinuxDirectory.TryLookUp(current, out var facts) ? facts?.Kind != EntryKind.Directory : !IsRealDirectory(current))
             {
                 return false;
             }
         }
         return true;
+    }
+
+    private static bool IsRealDirectory(string fullPath) => new DirectoryInfo(fullPath) is { Exists: true, LinkTarget: null };
+
+    private StorageEntry ToEntry(string fullPath, string name, EntryFacts facts)
+    {
+        var isDirectory = facts.Kind == EntryKind.Directory;
+        return new(name, isDirectory, isDirectory ? 0 : facts.Size, new DateTimeOffset(facts.ModifiedTicks, TimeSpan.Zero), Owner,
+            ownerRights, UniqueKeys.Of(fullPath, ReadOnlySpan<char>.Empty, facts.CreatedTicks));
     }
 
     private StorageEntry ToEntry(FileSystemInfo info, string name) => new(

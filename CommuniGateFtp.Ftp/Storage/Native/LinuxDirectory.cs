@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace CommuniGateFtp.Ftp.Storage.Native;
 
@@ -33,7 +35,12 @@ internal sealed class LinuxDirectory : IDisposable
     private const int DeviceMajorOffset = 136;
     private const int DeviceMinorOffset = 140;
 
+    private const int CurrentDirectory = -100; // AT_FDCWD: a full path is looked up as it stands
+
     private static bool _statxMissing;
+
+    [ThreadStatic]
+    private static byte[]? _lookUpBuffer; // sizeof(struct statx), one per thread for TryLookUp
 
     private readonly IntPtr _handle;
     private readonly int _descriptor;
@@ -123,14 +130,53 @@ internal sealed class LinuxDirectory : IDisposable
             facts = default;
             return error == NoSuchEntry ? false : throw new IOException($"statx failed (errno {error})");
         }
-        var stat = buffer.AsSpan();
-        var type = MemoryMarshal.Read<ushort>(stat[ModeOffset..]) & FileTypeMask;
-        facts = new EntryFacts(
-            type switch { FileTypeDirectory => EntryKind.Directory, FileTypeLink => EntryKind.Link, _ => EntryKind.File },
-            MemoryMarshal.Read<long>(stat[SizeOffset..]),
-            Ticks(stat[ModifiedOffset..]),
-            Math.Min(Ticks(stat[ModifiedOffset..]), Ticks(stat[ChangedOffset..])));
+        facts = FactsOf(buffer);
         return true;
+    }
+
+    /// <summary>
+    /// The facts of the item at <paramref name="fullPath"/> without following a final link, from one <c>statx</c> (where
+    /// .NET's <see cref="FileSystemInfo"/> asks <c>lstat</c> twice, <c>readlink</c> and <c>geteuid</c>). False where this
+    /// look-up does not apply (another system, 32-bit, no <c>statx</c>); then <paramref name="facts"/> is null. Otherwise
+    /// <paramref name="facts"/> is null when nothing can be found there, for any reason, as <see cref="FileSystemInfo.Exists"/>
+    /// says false on any failure (a missing item, a file on the way, no permission, a path too long).
+    /// </summary>
+    public static bool TryLookUp(string fullPath, out EntryFacts? facts)
+    {
+        facts = null;
+        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess || !CanStat)
+        {
+            return false;
+        }
+        if (fullPath.Contains('\0'))
+        {
+            return true; // the C string would end early and name another item; .NET refuses such a path
+        }
+        var length = Encoding.UTF8.GetMaxByteCount(fullPath.Length) + 1;
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> path = rented is not null ? rented : stackalloc byte[1024];
+        var end = Encoding.UTF8.GetBytes(fullPath, path);
+        path[end] = 0;
+        try
+        {
+            var buffer = _lookUpBuffer ??= new byte[256];
+            if (CallStatx(CurrentDirectory, ref path[0], SymlinkNoFollow, StatMask, buffer) == 0)
+            {
+                facts = FactsOf(buffer);
+            }
+            return true;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>
@@ -204,6 +250,16 @@ internal sealed class LinuxDirectory : IDisposable
             _statxMissing = true;
             throw;
         }
+    }
+
+    private static EntryFacts FactsOf(ReadOnlySpan<byte> stat)
+    {
+        var type = MemoryMarshal.Read<ushort>(stat[ModeOffset..]) & FileTypeMask;
+        return new EntryFacts(
+            type switch { FileTypeDirectory => EntryKind.Directory, FileTypeLink => EntryKind.Link, _ => EntryKind.File },
+            MemoryMarshal.Read<long>(stat[SizeOffset..]),
+            Ticks(stat[ModifiedOffset..]),
+            Math.Min(Ticks(stat[ModifiedOffset..]), Ticks(stat[ChangedOffset..])));
     }
 
     private static long Nanoseconds(ReadOnlySpan<byte> timestamp) =>
