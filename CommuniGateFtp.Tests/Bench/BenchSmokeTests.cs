@@ -146,8 +146,27 @@ public sealed class BenchSmokeTests(BenchServiceFactory service) : IClassFixture
 
         var table = ReportScenario.Render(lines, ["vsftpd", "pure-ftpd", "ours"], "ours");
 
-        Assert.Contains("| retr | MB/s | 100 | 200 | 300 | 1.50 | 3 |", table);
-        Assert.Contains("| list | s | 0.500 | 2.00 | 1.00 | 0.500 | 1 |", table);
+        Assert.Contains("| retr | MB/s | 100 | 200 | 300 | 1.50 | – | 3 |", table);
+        Assert.Contains("| list | s | 0.500 | 2.00 | 1.00 | 0.500 | – | 1 |", table);
         Assert.Contains("| ceiling-tcp | MB/s | 3,000 | 1 |", table);
+    }
+
+    [Fact]
+    public void Report_gives_the_ratio_round_by_round_against_that_rounds_best_peer()
+    {
+        // Round 2 is slow for everyone: the medians' ratio (1.56) and the rounds' ratios (1.50, 1.20, 1.00) differ.
+        ResultLine[] lines =
+        [
+            new("retr", "vsftpd", 100, "MB/s"), new("retr", "pure-ftpd", 200, "MB/s"), new("retr", "ours", 300, "MB/s"),
+            new("retr", "vsftpd", 50, "MB/s"), new("retr", "pure-ftpd", 100, "MB/s"), new("retr", "ours", 120, "MB/s"),
+            new("retr", "vsftpd", 250, "MB/s"), new("retr", "pure-ftpd", 160, "MB/s"), new("retr", "ours", 250, "MB/s"),
+            new("mlsd", "vsftpd", null, "s"), new("mlsd", "pure-ftpd", 2, "s"), new("mlsd", "ours", 1, "s"),
+            new("mlsd", "vsftpd", null, "s"), new("mlsd", "pure-ftpd", 3, "s"), new("mlsd", "ours", 4, "s"),
+        ];
+
+        var table = ReportScenario.Render(lines, ["vsftpd", "pure-ftpd", "ours"], "ours");
+
+        Assert.Contains("| retr | MB/s | 100 | 160 | 250 | 1.56 | 1.20 (1.00–1.50) | 3 |", table);
+        Assert.Contains("| mlsd | s | – | 2.50 | 2.50 | 1.00 | 1.38 (0.750–2.00) | 2 |", table);
     }
 }
