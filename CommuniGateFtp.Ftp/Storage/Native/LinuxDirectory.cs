@@ -8,7 +8,8 @@ namespace CommuniGateFtp.Ftp.Storage.Native;
 /// <summary>
 /// One directory read with <c>readdir(3)</c> on 64-bit Linux, and the facts of its entries from <c>statx(2)</c> relative
 /// to the open directory (no path walk per entry, no link followed). .NET's enumeration asks <c>lstat</c> with the full
-/// path and <c>geteuid</c> for every entry; a listing of 20,000 entries spent most of its time there.
+/// path and <c>geteuid</c> for every entry; a listing of 20,000 entries spent most of its time there. The same
+/// <c>statx</c> also answers a single item's look-up by its full path (<see cref="TryLookUp"/>).
 /// </summary>
 internal sealed class LinuxDirectory : IDisposable
 {
