@@ -18,7 +18,8 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
 {
     public async ValueTask<FtpReply> DispatchAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)
     {
-        using var activity = FtpTelemetry.Source.StartActivity($"FTP {command.Verb}");
+        // The span's name is built only for a listener: otherwise it is one string per command for nobody.
+        using var activity = FtpTelemetry.Source.HasListeners() ? FtpTelemetry.Source.StartActivity($"FTP {command.Verb}") : null;
         activity?.SetTag("ftp.command", command.ToLogString());
         var renaming = session.PendingRename;
 
