@@ -22,8 +22,9 @@ public sealed class DataChannelFactory(PassivePortPool ports, WanAddressPolicy w
         {
             return new FtpReply(425, "Cannot open data connection");
         }
+        var replacedPort = (session.DataChannel as IPassiveDataChannel)?.LocalEndPoint.Port;
         await session.SetDataChannelAsync(null);
-        var channel = await ports.OpenAsync(local.Address, PassiveDataChannel.Normalize(remote.Address), session.DisconnectToken);
+        var channel = await ports.OpenAsync(local.Address, PassiveDataChannel.Normalize(remote.Address), replacedPort, session.DisconnectToken);
         if (channel is null)
         {
             return new FtpReply(425, "No passive port available");

@@ -13,7 +13,12 @@ namespace CommuniGateFtp.Ftp.DataChannels;
 /// </summary>
 public sealed class PassivePortPool(LiveSettings live, ISharedPassivePorts shared, InlineSocketCompletions inline, ILogger<PassivePortPool> logger)
 {
-    public async Task<IPassiveDataChannel?> OpenAsync(IPAddress localAddress, IPAddress peer, CancellationToken cancellationToken)
+    /// <summary>
+    /// A listener on a free port of the range, other than <paramref name="replacedPort"/> (the session's pending passive
+    /// port this PASV replaces, DATA-ONE) while the range has another: a client still connecting to the old port must not
+    /// meet the new listener. Null when no port is free.
+    /// </summary>
+    public async Task<IPassiveDataChannel?> OpenAsync(IPAddress localAddress, IPAddress peer, int? replacedPort, CancellationToken cancellationToken)
     {
         localAddress = PassiveDataChannel.Normalize(localAddress);
         var settings = live.Current;
@@ -27,6 +32,10 @@ public sealed class PassivePortPool(LiveSettings live, ISharedPassivePorts share
         for (var i = 0; i < count; i++)
         {
             var port = low + (start + i) % count;
+            if (port == replacedPort && count > 1)
+            {
+                continue;
+            }
             var socket = new Socket(localAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {

@@ -17,8 +17,52 @@ public sealed class PassivePortPoolTests
         var live = TestSettings.Live(new FtpServerSettings { PassivePortMin = port, PassivePortMax = port });
         var pool = new PassivePortPool(live, new NoSharedPassivePorts(),
             new InlineSocketCompletions(Options.Create(new FtpOptions()), NullLogger<InlineSocketCompletions>.Instance), NullLogger<PassivePortPool>.Instance);
-        await using var first = await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, CancellationToken.None);
+        await using var first = await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, null, CancellationToken.None);
         Assert.NotNull(first);
-        Assert.Null(await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, CancellationToken.None)); // 425 rather than a shared port
+        Assert.Null(await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, null, CancellationToken.None)); // 425 rather than a shared port
+    }
+
+    [Fact]
+    public async Task A_pasv_that_replaces_a_pending_one_gets_another_port_while_the_range_has_one()
+    {
+        var low = TwoFreePorts();
+        var pool = Pool(low, low + 1);
+        for (var round = 0; round < 20; round++) // the draw is random: each round would repeat the port half the time
+        {
+            int replaced;
+            await using (var first = await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, null, CancellationToken.None))
+            {
+                replaced = first!.LocalEndPoint.Port;
+            }
+            await using var second = await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, replaced, CancellationToken.None);
+            Assert.NotEqual(replaced, second!.LocalEndPoint.Port);
+        }
+
+        // A range of one port hands out that port again rather than none.
+        var single = Pool(low, low);
+        await using var only = await single.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, low, CancellationToken.None);
+        Assert.Equal(low, only!.LocalEndPoint.Port);
+    }
+
+    private static PassivePortPool Pool(int min, int max) => new(
+        TestSettings.Live(new FtpServerSettings { PassivePortMin = min, PassivePortMax = max }), new NoSharedPassivePorts(),
+        new InlineSocketCompletions(Options.Create(new FtpOptions()), NullLogger<InlineSocketCompletions>.Instance), NullLogger<PassivePortPool>.Instance);
+
+    // A free port whose next port is free too (checked by binding it for a moment).
+    private static int TwoFreePorts()
+    {
+        while (true)
+        {
+            var port = TestPostgres.FreePort();
+            try
+            {
+                using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                probe.Bind(new IPEndPoint(IPAddress.Loopback, port + 1));
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+            }
+        }
     }
 }
