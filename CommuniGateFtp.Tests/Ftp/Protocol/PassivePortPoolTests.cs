@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Settings;
@@ -56,12 +57,13 @@ public sealed class PassivePortPoolTests
             var port = TestPostgres.FreePort();
             try
             {
-                using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
                 probe.Bind(new IPEndPoint(IPAddress.Loopback, port + 1));
                 return port;
             }
-            catch (System.Net.Sockets.SocketException)
+            catch (SocketException)
             {
+                // The next port is taken: draw another.
             }
         }
     }
