@@ -22,24 +22,12 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
             return null;
         }
         var fullPath = Path.GetFullPath(FullPath(path)); // what FileSystemInfo.FullName says: the unique key is made from it
-        var name = path.IsRoot ? "/" : path.Name;
-        if (LinuxDirectory.TryLookUp(fullPath, out var facts))
-        {
-            return facts is { Kind: not EntryKind.Link } found ? ToEntry(fullPath, name, found) : null;
-        }
-        return FindPortably(fullPath, name);
+        return LookUp(fullPath) is { Kind: not EntryKind.Link } facts ? ToEntry(fullPath, path.IsRoot ? "/" : path.Name, facts) : null;
     }
 
-    // Where one statx cannot answer: what .NET's file-system objects say, a link counted as missing.
-    internal StorageEntry? FindPortably(string fullPath, string name)
-    {
-        FileSystemInfo info = new DirectoryInfo(fullPath);
-        if (!info.Exists)
-        {
-            info = new FileInfo(info.FullName);
-        }
-        return info.Exists && info.LinkTarget is null ? ToEntry(info, name) : null;
-    }
+    /// <summary>What .NET's file-system objects say of the item (the look-up where one statx cannot answer).</summary>
+    internal StorageEntry? FindPortably(string fullPath, string name) =>
+        LookUpPortably(fullPath) is { Kind: not EntryKind.Link } facts ? ToEntry(fullPath, name, facts) : null;
 
     public StorageEntry Require(VirtualPath path) => Find(path) ?? throw StorageException.NotFound();
 
@@ -172,7 +160,7 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         foreach (var segment in path.Segments.Take(path.Segments.Count - 1))
         {
             current = Path.Join(current, segment);
-            if (LinuxDirectory.TryLookUp(current, out var facts) ? facts?.Kind != EntryKind.Directory : !IsRealDirectory(current))
+            if (LookUp(current)?.Kind != EntryKind.Directory)
             {
                 return false;
             }
@@ -180,7 +168,25 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         return true;
     }
 
-    private static bool IsRealDirectory(string fullPath) => new DirectoryInfo(fullPath) is { Exists: true, LinkTarget: null };
+    // The item's facts without following a link (a link is of kind Link), or null when nothing is there: one statx on
+    // Linux, .NET's file-system objects elsewhere.
+    private static EntryFacts? LookUp(string fullPath) =>
+        LinuxDirectory.TryLookUp(fullPath, out var facts) ? facts : LookUpPortably(fullPath);
+
+    private static EntryFacts? LookUpPortably(string fullPath)
+    {
+        FileSystemInfo info = new DirectoryInfo(fullPath);
+        if (!info.Exists)
+        {
+            info = new FileInfo(fullPath);
+        }
+        if (!info.Exists)
+        {
+            return null;
+        }
+        var kind = info.LinkTarget is not null ? EntryKind.Link : info is DirectoryInfo ? EntryKind.Directory : EntryKind.File;
+        return new EntryFacts(kind, info is FileInfo file ? file.Length : 0, info.LastWriteTimeUtc.Ticks, info.CreationTimeUtc.Ticks);
+    }
 
     private StorageEntry ToEntry(string fullPath, string name, EntryFacts facts)
     {
@@ -188,13 +194,4 @@ public sealed class StorageArea(string root, string stagingDirectory, string own
         return new(name, isDirectory, isDirectory ? 0 : facts.Size, new DateTimeOffset(facts.ModifiedTicks, TimeSpan.Zero), Owner,
             ownerRights, UniqueKeys.Of(fullPath, ReadOnlySpan<char>.Empty, facts.CreatedTicks));
     }
-
-    private StorageEntry ToEntry(FileSystemInfo info, string name) => new(
-        name,
-        info is DirectoryInfo,
-        info is FileInfo file ? file.Length : 0,
-        new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero),
-        Owner,
-        ownerRights,
-        UniqueKeys.Of(info.FullName, ReadOnlySpan<char>.Empty, info.CreationTimeUtc.Ticks));
 }

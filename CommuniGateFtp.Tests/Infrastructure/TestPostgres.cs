@@ -34,27 +34,42 @@ public static class TestPostgres
     /// never handed out twice in a run. A port from that range, freed again, may become any outgoing connection's local
     /// end before the service binds it: an implicit-TLS listener then failed to bind and a TLS test found nothing there.
     /// </summary>
-    public static int FreePort()
+    public static int FreePort() => FreePorts(1);
+
+    /// <summary>
+    /// The first of <paramref name="count"/> consecutive free ports, drawn and kept as <see cref="FreePort"/> draws one
+    /// (for a port range that must hold exactly these).
+    /// </summary>
+    public static int FreePorts(int count)
     {
         for (var attempt = 0; attempt < 1000; attempt++)
         {
-            var port = Random.Shared.Next(FirstPort, EphemeralStart);
-            if (!HandedOut.TryAdd(port, 0))
+            var first = Random.Shared.Next(FirstPort, EphemeralStart - count + 1);
+            var ports = Enumerable.Range(first, count).ToArray();
+            if (!ports.All(port => HandedOut.TryAdd(port, 0)))
             {
-                continue;
+                continue; // one was handed out before (those marked just now are simply not used)
             }
-            try
+            if (ports.All(IsFree))
             {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // taken by another program: draw again
+                return first;
             }
         }
-        throw new InvalidOperationException($"No free port between {FirstPort} and {EphemeralStart - 1}.");
+        throw new InvalidOperationException($"No {count} free ports in a row between {FirstPort} and {EphemeralStart - 1}.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false; // taken by another program
+        }
     }
 
     private const int FirstPort = 20000;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CommuniGateFtp.Ftp.DataChannels;
 using CommuniGateFtp.Ftp.Hosting;
 using CommuniGateFtp.Ftp.Settings;
@@ -15,9 +14,7 @@ public sealed class PassivePortPoolTests
     public async Task A_port_another_session_listens_on_is_never_handed_out_again()
     {
         var port = TestPostgres.FreePort();
-        var live = TestSettings.Live(new FtpServerSettings { PassivePortMin = port, PassivePortMax = port });
-        var pool = new PassivePortPool(live, new NoSharedPassivePorts(),
-            new InlineSocketCompletions(Options.Create(new FtpOptions()), NullLogger<InlineSocketCompletions>.Instance), NullLogger<PassivePortPool>.Instance);
+        var pool = Pool(port, port);
         await using var first = await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, null, CancellationToken.None);
         Assert.NotNull(first);
         Assert.Null(await pool.OpenAsync(IPAddress.Loopback, IPAddress.Loopback, null, CancellationToken.None)); // 425 rather than a shared port
@@ -26,7 +23,7 @@ public sealed class PassivePortPoolTests
     [Fact]
     public async Task A_pasv_that_replaces_a_pending_one_gets_another_port_while_the_range_has_one()
     {
-        var low = TwoFreePorts();
+        var low = TestPostgres.FreePorts(2);
         var pool = Pool(low, low + 1);
         for (var round = 0; round < 20; round++) // the draw is random: each round would repeat the port half the time
         {
@@ -48,23 +45,4 @@ public sealed class PassivePortPoolTests
     private static PassivePortPool Pool(int min, int max) => new(
         TestSettings.Live(new FtpServerSettings { PassivePortMin = min, PassivePortMax = max }), new NoSharedPassivePorts(),
         new InlineSocketCompletions(Options.Create(new FtpOptions()), NullLogger<InlineSocketCompletions>.Instance), NullLogger<PassivePortPool>.Instance);
-
-    // A free port whose next port is free too (checked by binding it for a moment).
-    private static int TwoFreePorts()
-    {
-        while (true)
-        {
-            var port = TestPostgres.FreePort();
-            try
-            {
-                using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
-                probe.Bind(new IPEndPoint(IPAddress.Loopback, port + 1));
-                return port;
-            }
-            catch (SocketException)
-            {
-                // The next port is taken: draw another.
-            }
-        }
-    }
 }
