@@ -18,9 +18,7 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
 {
     public async ValueTask<FtpReply> DispatchAsync(FtpSession session, FtpCommand command, CancellationToken cancellationToken)
     {
-        // The span's name is built only for a listener: otherwise it is one string per command for nobody.
-        using var activity = FtpTelemetry.Source.HasListeners() ? FtpTelemetry.Source.StartActivity($"FTP {command.Verb}") : null;
-        activity?.SetTag("ftp.command", command.ToLogString());
+        using var activity = FtpTelemetry.StartCommand(session, command);
         var renaming = session.PendingRename;
 
         FtpReply reply;
@@ -48,6 +46,7 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
         }
 
         activity?.SetTag("ftp.reply.code", reply.IsDeferred ? 150 : reply.Code);
+        activity?.SetTag("ftp.account", session.Account?.Address); // after PASS as well
         if (reply.Code >= 400)
         {
             activity?.SetStatus(ActivityStatusCode.Error, reply.ToString());

@@ -40,6 +40,7 @@ public sealed class TransferEngine(LiveSettings live, DataChannelProtection prot
 
     private async Task RunAsync(FtpSession session, IDataChannel channel, FtpTransfer transfer, TransferRequest request, CancellationToken stopping)
     {
+        using var span = FtpTelemetry.StartTransfer(session, transfer);
         var settings = live.Current;
         var succeeded = false;
         string? cause = null;
@@ -111,6 +112,7 @@ public sealed class TransferEngine(LiveSettings live, DataChannelProtection prot
             }
         }
         LogOutcome(session, transfer, succeeded, cause is null ? final.ToString() : $"{final} ({cause})");
+        FtpTelemetry.TransferEnded(span, transfer, final);
         try
         {
             try

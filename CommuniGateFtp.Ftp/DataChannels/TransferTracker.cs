@@ -128,17 +128,9 @@ public sealed class TransferTracker(SessionRegistry registry, TransferHistory hi
         }
     }
 
-    private static string ProtectionTag(Security.DataProtectionLevel level) => level switch
-    {
-        Security.DataProtectionLevel.Clear => "clear",
-        Security.DataProtectionLevel.Safe => "safe",
-        Security.DataProtectionLevel.Confidential => "confidential",
-        _ => "private",
-    };
-
     private static TagList Tags(FtpTransfer transfer) => new()
     {
-        { "direction", transfer.Direction == TransferDirection.Receive ? "receive" : "send" },
-        { "protection", ProtectionTag(transfer.Protection) },
+        { "direction", FtpTelemetry.DirectionTag(transfer) },
+        { "protection", FtpTelemetry.ProtectionTag(transfer) },
     };
 }

@@ -38,9 +38,9 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
                 log.Write(CgpLogLevel.AllInfo, session.Id, session.Client, "-> " + string.Join(" | ", reply.Lines.Select((l, i) => i == 0 ? $"{reply.Code} {l}" : l)));
             }
         }, session.Security);
-        using var activity = FtpTelemetry.Source.StartActivity("FTP session", ActivityKind.Server);
-        activity?.SetTag("ftp.session.id", session.Id);
-        activity?.SetTag("client.address", (remote as IPEndPoint)?.Address.ToString());
+        // Each command is a trace of its own (FtpCommandDispatcher), tagged with this session's id: a span as long as
+        // the session would be seen only when the session ends, hours later maybe, and would be held all that time.
+        Activity.Current = null;
         FtpTelemetry.Sessions.Add(1);
         FtpTelemetry.ActiveSessions.Add(1);
         try
@@ -88,7 +88,6 @@ public sealed class FtpSessionLoop(FtpCommandDispatcher dispatcher, SessionRegis
             await EndSessionAsync(session);
             session.Security.Dispose();
             FtpTelemetry.ActiveSessions.Add(-1);
-            activity?.SetTag("ftp.account", session.Account?.Address);
             logger.SessionClosed(session.Id, session.Client, time.GetUtcNow() - session.ConnectedAt);
             log.Write(CgpLogLevel.Major, session.Id, session.Client, $"disconnected after {time.GetUtcNow() - session.ConnectedAt:hh\\:mm\\:ss}");
             await transport.Input.CompleteAsync();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using CommuniGateFtp.Ftp.Protocol;
+using CommuniGateFtp.Ftp.Sessions;
 
 namespace CommuniGateFtp.Ftp.Telemetry;
 
@@ -9,6 +11,53 @@ public static class FtpTelemetry
     public const string Name = "CommuniGateFtp.Ftp";
 
     public static readonly ActivitySource Source = new(Name);
+
+    /// <summary>
+    /// A command's span, from its line to its reply (to 150 for a transfer): a trace of its own, tagged with its session
+    /// (<c>ftp.session.id</c>, <c>client.address</c>, <c>ftp.account</c> once logged in) so that a backend shows each
+    /// command as it ends and can still group a session's commands. Null without a listener, the name not even built.
+    /// </summary>
+    public static Activity? StartCommand(FtpSession session, FtpCommand command)
+    {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+        var activity = Source.StartActivity($"FTP {command.Verb}", ActivityKind.Server);
+        activity?.SetTag("ftp.command", command.ToLogString()); // LOG-MASK: PASS and ADAT arguments hidden
+        activity?.SetTag("ftp.session.id", session.Id);
+        activity?.SetTag("client.address", session.ClientAddress?.ToString());
+        return activity;
+    }
+
+    /// <summary>A transfer's data phase, under the span of the command that started it (which ended at its 150).</summary>
+    public static Activity? StartTransfer(FtpSession session, FtpTransfer transfer)
+    {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+        var activity = Source.StartActivity($"FTP {transfer.Command} data");
+        activity?.SetTag("ftp.session.id", session.Id);
+        activity?.SetTag("ftp.transfer.direction", DirectionTag(transfer));
+        activity?.SetTag("ftp.transfer.protection", ProtectionTag(transfer));
+        return activity;
+    }
+
+    /// <summary>Ends <paramref name="activity"/>'s record with what the transfer moved and its final reply.</summary>
+    public static void TransferEnded(Activity? activity, FtpTransfer transfer, FtpReply final)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+        activity.SetTag("ftp.transfer.bytes", transfer.Bytes);
+        activity.SetTag("ftp.reply.code", final.Code);
+        if (final.Code >= 400)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, final.ToString());
+        }
+    }
 
     private static readonly Meter Meter = new(Name);
 
@@ -33,4 +82,16 @@ public static class FtpTelemetry
 
     public static readonly Histogram<double> TransferDuration =
         Meter.CreateHistogram<double>("ftp.transfer.duration", unit: "s", description: "How long data transfers took, tagged with direction and protection.");
+
+    /// <summary>The transfer metrics' and spans' <c>direction</c>: receive or send.</summary>
+    public static string DirectionTag(FtpTransfer transfer) => transfer.Direction == TransferDirection.Receive ? "receive" : "send";
+
+    /// <summary>The transfer metrics' and spans' <c>protection</c>: clear, safe, confidential or private (PROT).</summary>
+    public static string ProtectionTag(FtpTransfer transfer) => transfer.Protection switch
+    {
+        Security.DataProtectionLevel.Clear => "clear",
+        Security.DataProtectionLevel.Safe => "safe",
+        Security.DataProtectionLevel.Confidential => "confidential",
+        _ => "private",
+    };
 }
