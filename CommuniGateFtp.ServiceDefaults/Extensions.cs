@@ -48,8 +48,8 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(FtpTelemetryName));
-        // Spans only when something takes them: without an exporter every FTP command and session would still build,
-        // tag and close an activity (and carry it through every await) for nobody to read.
+        // Spans only when something takes them: without an exporter every FTP command would still build, tag and close
+        // an activity (and carry it through every await) for nobody to read.
         if (ExportsOtlp(builder))
         {
             openTelemetry.WithTracing(tracing => tracing

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CommuniGateFtp.Ftp.Data;
 using CommuniGateFtp.Ftp.Protocol;
 using CommuniGateFtp.Ftp.Settings;
@@ -45,12 +44,7 @@ public sealed class FtpCommandDispatcher(CommandRegistry registry, LiveSettings 
             session.PendingRename = null; // RFC 959: RNTO must follow RNFR at once
         }
 
-        activity?.SetTag("ftp.reply.code", reply.IsDeferred ? 150 : reply.Code);
-        activity?.SetTag("ftp.account", session.Account?.Address); // after PASS as well
-        if (reply.Code >= 400)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, reply.ToString());
-        }
+        FtpTelemetry.CommandEnded(activity, session, reply);
         FtpTelemetry.Commands.Add(1, new("ftp.command", command.Verb), new("ftp.reply.code", reply.Code));
         logger.CommandServed(session.Id, session.Client, command.ToLogString(), reply.Code);
         if (log.IsEnabled(CgpLogLevel.LowLevel))

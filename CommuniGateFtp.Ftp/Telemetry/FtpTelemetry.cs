@@ -30,6 +30,17 @@ public static class FtpTelemetry
         return activity;
     }
 
+    /// <summary>Ends <paramref name="activity"/>'s record of a command with its reply and the account (PASS sets it).</summary>
+    public static void CommandEnded(Activity? activity, FtpSession session, FtpReply reply)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+        activity.SetTag("ftp.account", session.Account?.Address);
+        Replied(activity, reply.IsDeferred ? 150 : reply.Code, reply);
+    }
+
     /// <summary>A transfer's data phase, under the span of the command that started it (which ended at its 150).</summary>
     public static Activity? StartTransfer(FtpSession session, FtpTransfer transfer)
     {
@@ -52,10 +63,16 @@ public static class FtpTelemetry
             return;
         }
         activity.SetTag("ftp.transfer.bytes", transfer.Bytes);
-        activity.SetTag("ftp.reply.code", final.Code);
-        if (final.Code >= 400)
+        Replied(activity, final.Code, final);
+    }
+
+    // A reply of 400 or more is the span's error.
+    private static void Replied(Activity activity, int code, FtpReply reply)
+    {
+        activity.SetTag("ftp.reply.code", code);
+        if (reply.Code >= 400)
         {
-            activity.SetStatus(ActivityStatusCode.Error, final.ToString());
+            activity.SetStatus(ActivityStatusCode.Error, reply.ToString());
         }
     }
 
